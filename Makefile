@@ -1,0 +1,72 @@
+# digest: `make` builds the site from content/, `make test` runs every test.
+# Every target is documented; `make help` lists them.
+
+CONTENT ?= content
+DOCS    ?= docs
+SITE    ?= site
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: the sitemap's dates come from this, not from the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.DEFAULT_GOAL := site
+.PHONY: site docs test check lint golden serve clean bench bench-smoke help
+
+## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
+site: docs
+	@rm -rf .site.tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
+	@# swap in the new site only once it is complete: a failed build keeps the old one
+	@rm -rf .site.old; if [ -d "$(SITE)" ]; then mv "$(SITE)" .site.old; fi
+	@mv .site.tmp "$(SITE)" && rm -rf .site.old
+	@echo "site built in $(SITE)/"
+
+## docs: write the Markdown pages and claims.json from $(CONTENT) into docs/
+docs: $(VENV)/.installed
+	$(BIN)/digest build "$(CONTENT)" --out "$(DOCS)"
+
+# the virtual environment with pinned runtime dependencies (rebuilt when the pins change)
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+# test dependencies on top of the runtime ones
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+## test: run the whole test suite (unit, golden, end-to-end, browser)
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## lint: ruff and mypy over digest/ and tests/
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check digest tests
+	$(BIN)/mypy
+
+## check: everything: lint, then the tests
+check: lint test
+
+## golden: regenerate the golden files after reviewing the new output (git diff shows it)
+golden: $(VENV)/.test-installed
+	$(BIN)/python -m tests.golden --update
+
+## serve: live preview on 127.0.0.1:8000; rebuilds when anything under $(CONTENT) changes
+serve: docs
+	DIGEST_CONTENT="$(CONTENT)" DIGEST_DOCS="$(DOCS)" $(BIN)/mkdocs serve -f mkdocs.serve.yml -a 127.0.0.1:8000
+
+## bench: speed and memory benchmarks (results in bench/results.md)
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m bench
+
+## clean: remove generated files (docs/, site/); never touches content/
+clean:
+	rm -rf "$(DOCS)" "$(SITE)" .site.tmp .site.old .digest-cache
+
+## help: list the targets
+help:
+	@grep -E '^## ' Makefile | sed 's/^## /  make /'

@@ -1,0 +1,109 @@
+"""What a figure measures: a lexicon of measures, each with the cue words that name it.
+
+A cue is searched in the figure's clause; the nearest cue whose measure fits the figure's kind
+wins. `FLOW` measures cover a period (Q2 revenue is not Q3 revenue), so their period is part of
+the quantity's identity; `STOCK` measures are as of a date (a valuation), so differing dates
+are reported, not split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    name: str
+    kinds: frozenset[str]
+    cues: re.Pattern[str]
+    flow: bool = False
+    """True where the period is part of the quantity's identity (revenue, budget, market size)."""
+    comparable: bool = True
+    """False where two sources' values are never set against each other (vague measures)."""
+    target: str = "company"
+    """Whose quantity it is: `company` (the actor), `object` (the thing bought), `none`."""
+
+
+def _cues(*words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+_MONEY = frozenset({"money"})
+_PERCENT = frozenset({"percent"})
+_COUNT = frozenset({"count"})
+_DATE = frozenset({"date"})
+_DURATION = frozenset({"duration"})
+
+#: Measures in priority order: where two cues are equally near, the earlier measure wins.
+MEASURES: tuple[Measure, ...] = (
+    Measure("target valuation", _MONEY, _cues(
+        r"(?:exploring|seeking|targeting|eyeing|aiming for|hoping for|seek)\s+(?:an?\s+)?(?:\w+\s+)?valuation",
+        r"ipo valuation", r"valuation (?:target|goal)")),
+    Measure("valuation", _MONEY, _cues(
+        r"valuation", r"valued at", r"valuing", r"valued", r"market (?:cap|capitali[sz]ation)",
+        r"worth", r"pre-money", r"post-money")),
+    Measure("funding raised", _MONEY, _cues(
+        r"raised", r"raising", r"raise", r"funding", r"round", r"financing", r"series [a-k]",
+        r"venture capital")),
+    Measure("transfer fee", _MONEY, _cues(r"transfer fee", r"fee", r"signed", r"signing", r"transfer")),
+    Measure("deal value", _MONEY, _cues(
+        r"acquisitions?", r"acquire[sd]?", r"acquiring", r"buy(?:s|ing)?", r"bought", r"purchase[sd]?",
+        r"takeover", r"merger", r"deal", r"price tag", r"transaction", r"buyout", r"sale", r"sold",
+        r"agreed to pay", r"offer"), target="object"),
+    Measure("investment", _MONEY, _cues(r"investment", r"invest(?:s|ed|ing)?", r"stake"), target="company"),
+    Measure("revenue", _MONEY, _cues(
+        r"revenues?", r"sales", r"turnover", r"arr", r"annual recurring revenue", r"run[- ]rate",
+        r"bookings"), flow=True),
+    Measure("profit", _MONEY, _cues(r"profits?", r"net income", r"earnings", r"ebitda", r"operating income"),
+            flow=True),
+    Measure("loss", _MONEY, _cues(r"net loss", r"losses", r"lost"), flow=True),
+    Measure("damage", _MONEY, _cues(r"damage", r"insured losses", r"economic losses", r"destruction"), flow=True),
+    Measure("budget", _MONEY, _cues(r"budget", r"spending plan", r"appropriation"), flow=True),
+    Measure("market size", _MONEY, _cues(r"market"), flow=True, target="none"),
+    Measure("cost", _MONEY, _cues(r"costs?", r"spending", r"spend", r"expenditure", r"price", r"priced")),
+    Measure("premium", _PERCENT, _cues(r"premium")),
+    Measure("growth rate", _PERCENT, _cues(
+        r"growth", r"growing", r"grew", r"grow", r"year-over-year", r"year-on-year", r"increase[sd]?",
+        r"rose", r"jump(?:ed)?", r"up"), flow=True),
+    Measure("cost reduction", _PERCENT, _cues(r"reduce[sd]?", r"reduction", r"cut(?:s|ting)?", r"lower(?:s|ed)?",
+                                              r"savings?", r"decline[sd]?", r"fell", r"drop(?:ped)?")),
+    Measure("stake", _PERCENT, _cues(r"stake", r"ownership", r"owns")),
+    Measure("market share", _PERCENT, _cues(r"market share", r"share of the market")),
+    Measure("jobs cut", _COUNT, _cues(
+        r"lay(?:ing)? off", r"laid off", r"layoffs?", r"job cuts", r"cut(?:ting)?", r"eliminat\w+",
+        r"redundanc\w+", r"let go")),
+    Measure("deaths", _COUNT, _cues(r"killed", r"dead", r"deaths?", r"died", r"fatalities", r"lives")),
+    Measure("headcount", _COUNT, _cues(
+        r"engineers", r"researchers", r"employees", r"staff", r"workers", r"headcount", r"team",
+        r"people", r"workforce", r"talent")),
+    Measure("closing date", _DATE, _cues(r"close", r"closing", r"completion", r"complete")),
+    Measure("acquisition date", _DATE, _cues(r"acquired", r"acquisition", r"purchased?", r"bought"),
+            target="object"),
+    Measure("IPO timing", _DATE | _DURATION, _cues(r"ipo", r"public offering", r"go public", r"listing")),
+    Measure("integration time", _DURATION, _cues(r"integration", r"integrate")),
+)
+
+BY_NAME = {m.name: m for m in MEASURES}
+
+#: Bullet labels ("Deal value: ...", "Headcount: ...") name the measure outright.
+LABELS: dict[str, str] = {
+    "deal value": "deal value", "price": "deal value", "deal size": "deal value",
+    "purchase price": "deal value", "valuation": "valuation", "revenue": "revenue",
+    "headcount": "headcount", "talent acquisition": "headcount", "expected close": "closing date",
+    "closing": "closing date", "funding": "funding raised", "fee": "transfer fee",
+    "transfer fee": "transfer fee", "job cuts": "jobs cut", "layoffs": "jobs cut", "budget": "budget",
+    "damage": "damage", "deaths": "deaths", "death toll": "deaths",
+}
+
+#: Words that turn a value into the "before" or "after" of a change (`reduce those costs to $3m`).
+CHANGE_VERB = re.compile(
+    r"\b(?:reduc\w*|cut\w*|lower\w*|rais\w*|increas\w*|grow\w*|grew|fell|f[ao]ll\w*|drop\w*|ris\w*|rose|"
+    r"climb\w*|decreas\w*|shr[iu]nk\w*|up|down|jump\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def measure_for_label(label: str) -> str | None:
+    """The measure a bullet label names, if any."""
+    return LABELS.get(" ".join(label.lower().split()))

@@ -1,0 +1,255 @@
+"""extract_figures(): find every figure in a piece of text, with its exact span and value."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from digest.figures import patterns as P
+from digest.figures.dates import date_from_match
+from digest.figures.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    FRACTIONS,
+    SCALES,
+    parse_number,
+)
+from digest.model import Figure
+
+#: Words that end a noun search after a number: `5 of the`, `3 to`, `10 per`.
+_STOP_WORDS = frozenset(
+    "of the and to in on at by for with from a an or per than as is was were are be been has "
+    "have had its their this that which who whom whose it he she they we you his her our your "
+    "into onto over under after before since until while when where year-over-year "
+    "percent times".split()
+)
+#: Plural-looking words that are not counted nouns.
+_NOT_NOUNS = frozenset(
+    "this was has does is its plus across always perhaps whereas less thus yes us as his hers "
+    "ours yours theirs news series various previous famous serious analysis basis crisis "
+    "means focus bonus status campus virus".split()
+)
+#: Nouns counted without a plural -s.
+_IRREGULAR_PLURALS = frozenset(
+    "people staff personnel children men women police cattle sheep fish aircraft workforce "
+    "employees".split()
+)
+_TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
+               "month": "months", "year": "years", "decade": "decades"}
+#: Modifier words allowed between a number and its noun (`120 specialized AI researchers`).
+_MODIFIER = re.compile(r"^(?:[A-Z]{2,}|[a-z]+(?:ed|al|ic|ful|ive|ous|ary|ing|ior|ime|ew|ull|ll|rd|th))$")
+
+
+@dataclass(slots=True)
+class _Span:
+    """A figure's span while it is being read (mutable; becomes a frozen Figure)."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None
+
+
+def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
+    """Every figure in `text`, in reading order, with spans that are slices of `text`.
+
+    `year` is the year the text was published: it resolves `Sept. 12` and `two years ago`.
+    """
+    found: list[Figure] = []
+    taken = bytearray(len(text))
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end])
+
+    def keep(figure: Figure) -> None:
+        found.append(figure)
+        taken[figure.start:figure.end] = b"\x01" * (figure.end - figure.start)
+
+    for kind, pattern in P.DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(*m.span()) or (kind == "year" and _year_is_a_count(text, m)):
+                continue
+            dated = date_from_match(kind, m.groupdict(), year=year)
+            if dated:
+                label, value = dated
+                keep(Figure(m.group(), "date", value, None, None, None, None, m.start(), m.end(), label))
+    for m in P.FRACTION.finditer(text):
+        if free(*m.span()):
+            start, end = m.start("f"), m.end("f")
+            value = FRACTIONS[" ".join(m["f"].lower().split())]
+            matched = text[start:end]
+            if matched.lower().endswith(" of"):
+                end -= 3
+            keep(Figure(text[start:end], "percent", value, None, None, "%", None, start, end))
+    for m in P.NUMBER_START.finditer(text):
+        if taken[m.start()]:
+            continue
+        figure = _read_number(text, m, year=year)
+        if figure and free(figure.start, figure.end):
+            keep(figure)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _year_is_a_count(text: str, m: re.Match[str]) -> bool:
+    """`2000 employees` is a count, `in 2000` is a year."""
+    noun = _count_noun(text, m.end())
+    if noun is None:
+        return False
+    before = text[max(0, m.start() - 12):m.start()].lower().split()
+    return not before or before[-1] not in ("in", "since", "by", "of", "from", "until", "during")
+
+
+def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | None:
+    """Read the figure that starts at numeral `m`, or None where it is part of a name."""
+    token = m.group()
+    is_word = not token[0].isdigit()
+    start, pos = m.start(), m.end()
+    before = text[max(0, start - 40):start]
+
+    currency = None
+    cur = P.CURRENCY_BEFORE.search(before)
+    if cur and not is_word:
+        currency = CURRENCY_SYMBOLS.get(cur["cur"].strip().lower(), cur["cur"].strip().upper())
+        start -= len(cur["cur"])
+    elif not is_word and (P.IDENTIFIER_BEFORE.search(before) or P.IDENTIFIER_AFTER.match(text, pos)):
+        if not P.SCALE.match(text, pos) and not P.MULTIPLE.match(text, pos):
+            return None
+    span = _Span(start, pos, parse_number(token))
+    figure_start = start
+    between = P.BETWEEN_BEFORE.search(text[max(0, start - 40):start])
+    lead = start - len(between.group()) if between else start
+    qual = P.QUALIFIER_BEFORE.search(text[max(0, lead - 40):lead])
+    if qual:
+        span.qualifier = " ".join(qual["q"].lower().split())
+
+    scaled = _scale(text, span, currency is not None)
+    percent = P.PERCENT.match(text, span.end)
+    if percent:
+        span.end = percent.end()
+    after_from = bool(P.FROM_BEFORE.search(text[max(0, start - 6):start]))
+    ranged = _range(text, span, currency, scaled, allow_and=bool(between), after_from=after_from)
+    if between and not ranged:
+        # "between" and a qualifier before it belong to some other phrase
+        qual, span.qualifier = None, None
+    else:
+        figure_start = lead
+    if qual:
+        figure_start -= len(qual.group())
+    span.start = figure_start
+    if not percent:
+        percent = P.PERCENT.match(text, span.end)
+        if percent:
+            span.end = percent.end()
+
+    kind: str
+    unit: str | None
+    period = None
+    if percent:
+        kind, unit = "percent", ("percentage points" if percent["points"] else "%")
+    elif currency:
+        kind, unit = "money", currency
+    elif (after := P.CURRENCY_AFTER.match(text, span.end)) and (
+        after["code"] or scaled or (after["word"] or "").lower() not in ("pounds", "won")
+    ):
+        kind = "money"
+        unit = after["code"] or CURRENCY_WORDS[(after["word"] or "").lower()]
+        span.end = after.end()
+    elif time := P.TIME_UNIT.match(text, span.end):
+        kind, unit = "duration", _TIME_UNITS.get(time["unit"].lower().rstrip("s"), time["unit"])
+        span.end = time.end()
+        if (ago := P.AGO.match(text, span.end)) and span.low is None:
+            span.end = ago.end()
+            if year is not None and unit in ("years", "months"):
+                years_back = span.value if unit == "years" else span.value / 12
+                kind, unit = "date", None
+                span.value = float(int(year - years_back))
+                period = str(int(span.value))
+    elif P.MULTIPLE.match(text, span.end) and not is_word:
+        kind, unit = "number", "x"
+        span.end += 1
+    elif (noun := _count_noun(text, span.end)) is not None:
+        kind, unit = "count", noun[0]
+        span.end = noun[1]
+    elif is_word or P.NAME_BEFORE.search(text[max(0, start - 30):start]):
+        return None
+    else:
+        kind, unit = "number", None
+
+    if span.qualifier is None and (trail := P.TRAILING_QUALIFIER.match(text, span.end)):
+        span.qualifier = trail["q"] or trail["p"]
+        span.end = trail.end()
+    if not all(math.isfinite(v) for v in (span.value, span.low or 0.0, span.high or 0.0)):
+        return None
+    return Figure(text[span.start:span.end], kind, span.value, span.low, span.high, unit,
+                  span.qualifier, span.start, span.end, period)
+
+
+def _scale(text: str, span: _Span, has_currency: bool) -> float | None:
+    """Apply a scale word after the number (`2 billion`, `$800M`); return the scale used."""
+    sm = P.SCALE.match(text, span.end)
+    if not sm:
+        return None
+    word = (sm["word"] or sm["glued"]).lower()
+    if sm["glued"] and len(word) == 1 and not has_currency:
+        return None
+    scale = SCALES[word]
+    span.value *= scale
+    span.end = sm.end()
+    return scale
+
+
+def _range(
+    text: str, span: _Span, currency: str | None, scale: float | None, *, allow_and: bool, after_from: bool
+) -> bool:
+    """Extend `span` over a range's second half (`to $10 million`); True if it was a range."""
+    joint = P.RANGE_JOINT.match(text, span.end)
+    if not joint or after_from:
+        return False
+    word = joint.group().strip()
+    if word == "and" and not allow_and:
+        return False
+    pos = joint.end()
+    cur2 = P.CURRENCY_AT.match(text, pos)
+    if cur2:
+        if currency is None:
+            return False
+        pos = cur2.end()
+    m2 = P.NUMBER.match(text, pos)
+    if not m2 or (m2.group()[0].isdigit() and P.IDENTIFIER_AFTER.match(text, m2.end())
+                  and not P.SCALE.match(text, m2.end())):
+        return False
+    high = _Span(m2.start(), m2.end(), parse_number(m2.group()))
+    scale2 = _scale(text, high, currency is not None)
+    low = span.value
+    if scale is None and scale2 is not None:
+        low *= scale2
+    if not low < high.value:
+        return False
+    span.low, span.high, span.value = low, high.value, (low + high.value) / 2
+    span.end = high.end
+    return True
+
+
+def _count_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """The counted noun after a number (`120 engineers` -> `engineers`) and where it ends."""
+    m = P.NOUN_WORDS.match(text, pos)
+    if not m:
+        return None
+    for i, word in enumerate(re.finditer(r"\s+([A-Za-z][A-Za-z'\-]*)", m.group())):
+        w = word.group(1)
+        lw = w.lower()
+        end = pos + word.end()
+        if lw in _STOP_WORDS:
+            return None
+        if lw in _IRREGULAR_PLURALS or (
+            lw.endswith("s") and len(lw) > 3 and not lw.endswith(("ss", "us", "is", "'s"))
+            and lw not in _NOT_NOUNS and w[0].islower()
+        ):
+            return lw, end
+        if i == 2 or not _MODIFIER.match(w):
+            return None
+    return None

@@ -1,0 +1,144 @@
+"""Number parsing and the interval of values a stated figure admits."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from digest.model import Figure
+
+WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100,
+    "a dozen": 12, "dozen": 12, "half a dozen": 6, "a couple of": 2, "a couple": 2,
+    "one": 1, "a": 1, "an": 1,
+}
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
+}
+
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "chf": "CHF", "fr.": "CHF",
+}
+
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "francs": "CHF", "won": "KRW",
+}
+
+FRACTIONS = {
+    "two-thirds": 200 / 3, "two thirds": 200 / 3, "one-third": 100 / 3, "a third": 100 / 3,
+    "one third": 100 / 3, "three-quarters": 75.0, "three quarters": 75.0,
+    "one-quarter": 25.0, "a quarter of": 25.0, "one-half": 50.0, "half of": 50.0,
+}
+
+DURATION_DAYS = {
+    "minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4375,
+    "quarters": 91.3125, "years": 365.25, "decades": 3652.5,
+}
+
+#: How a qualifier widens a figure: (factor for the low end, factor for the high end).
+QUALIFIER_BOUNDS = {
+    "approx": (0.9, 1.1),
+    "below": (0.0, 1.0),
+    "nearly": (0.9, 1.0),
+    "above": (1.0, math.inf),
+    "just above": (1.0, 1.1),
+}
+
+QUALIFIER_CLASS = {
+    "approximately": "approx", "about": "approx", "around": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "approx.": "approx", "c.": "approx", "an approximate": "approx", "a reported": "approx",
+    "close to": "nearly", "nearly": "nearly", "almost": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "just below": "nearly", "up to": "below", "as much as": "below",
+    "as many as": "below", "at most": "below", "no more than": "below", "less than": "below",
+    "under": "below", "below": "below", "fewer than": "below", "south of": "below",
+    "more than": "above", "over": "above", "above": "above", "exceeding": "above",
+    "in excess of": "above", "upwards of": "above", "north of": "above", "at least": "above",
+    "or more": "above", "plus": "above", "no less than": "above", "well over": "above",
+    "well above": "above", "just over": "just above", "a little over": "just above",
+    "just above": "just above", "slightly more than": "just above",
+}
+
+
+def parse_number(token: str) -> float:
+    """`1,200.5` -> 1200.5; `twenty-five` -> 25.0; `a dozen` -> 12.0."""
+    cleaned = token.replace(",", "").replace("\u202f", "").replace("\u00a0", "").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        pass
+    words = " ".join(token.lower().split())
+    if words in WORD_NUMBERS:
+        return float(WORD_NUMBERS[words])
+    if "-" in words:
+        tens, _, ones = words.partition("-")
+        if tens in WORD_NUMBERS and ones in WORD_NUMBERS:
+            return float(WORD_NUMBERS[tens] + WORD_NUMBERS[ones])
+    raise ValueError(f"not a number: {token!r}")
+
+
+def rounding_step(token: str) -> float:
+    """The unit of the last stated digit: `2` -> 1, `1.35` -> 0.01, `1,200` -> 100."""
+    digits = token.replace(",", "")
+    if not digits or not digits[0].isdigit():
+        return 1.0
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".", 1)[1])
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+
+
+def rounding_margin(value: float, step: float) -> float:
+    """Half the last digit's unit, but never more than 5% of the value: `$2 billion` is
+    taken as 1.9-2.1 billion, not 1.5-2.5."""
+    return min(step / 2, abs(value) * 0.05)
+
+
+def admitted_interval(figure: Figure) -> tuple[float, float]:
+    """The closed interval of true values a figure is consistent with."""
+    if figure.kind == "date":
+        from digest.figures.dates import period_bounds
+
+        return period_bounds(figure.period, figure.value)
+    low = figure.low if figure.low is not None else figure.value
+    high = figure.high if figure.high is not None else figure.value
+    step = _step_of(figure)
+    low -= rounding_margin(low, step)
+    high += rounding_margin(high, step)
+    cls = QUALIFIER_CLASS.get(figure.qualifier or "")
+    if cls:
+        lo_factor, hi_factor = QUALIFIER_BOUNDS[cls]
+        low, high = low * lo_factor, high * hi_factor
+    return low, high
+
+
+def _step_of(figure: Figure) -> float:
+    """The rounding step of the figure's value, in value units."""
+    import re
+
+    numerals = re.findall(r"\d[\d,]*(?:\.\d+)?", figure.text)
+    if not numerals:
+        return abs(figure.value) * 0.1 or 1.0
+    stated = parse_number(numerals[-1])
+    scale = figure.value / stated if stated and figure.low is None else 1.0
+    if figure.low is not None and stated:
+        scale = (figure.high or figure.value) / stated
+    return rounding_step(numerals[-1]) * abs(scale)
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two closed intervals share a point (with a relative epsilon)."""
+    eps = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
+    return a[0] <= b[1] + eps and b[0] <= a[1] + eps

@@ -1,0 +1,144 @@
+"""Every pattern the figure extractor uses: named, compiled, built from commented token groups.
+
+Patterns anchored with `\\G`-style `.match(text, pos)` read forwards from a number; the ones
+ending in `$` read backwards over the text before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.figures.numbers import CURRENCY_WORDS, FRACTIONS, QUALIFIER_CLASS, WORD_NUMBERS
+
+# --- token groups ------------------------------------------------------------------------
+
+# A numeral: grouped thousands (`1,200`, `1,200.5`) or plain digits with an optional decimal part.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+# Number words that can start a count or duration (`three years`, `a dozen engineers`);
+# "one", "a", "an" are left out: they are articles far more often than figures.
+_WORD_NUMBER = "|".join(
+    sorted(
+        (re.escape(w) for w in WORD_NUMBERS if w not in ("one", "a", "an")),
+        key=len,
+        reverse=True,
+    )
+)
+_TENS_ONES = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)"
+)
+
+# Scale words; single letters only when glued to the numeral (`$800M`, `€72m`, `$2B`).
+_SCALE_WORD = r"trillion|billion|million|thousand|bn|mn|mln|bln|tn|trn"
+_SCALE_GLUED = r"bn|mn|tn|[kKmMbBtT]"
+
+# Currency before the numeral: symbols, prefixed dollars, ISO codes.
+_CURRENCY_PREFIX = r"US\$|A\$|C\$|HK\$|S\$|NZ\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|CNY|INR|AUD|CAD)\s?"
+_CURRENCY_CODE = r"USD|EUR|GBP|JPY|CHF|CNY|INR|AUD|CAD"
+_CURRENCY_WORD = "|".join(sorted(map(re.escape, CURRENCY_WORDS), key=len, reverse=True))
+
+_QUALIFIER = "|".join(
+    sorted((re.escape(q) for q in QUALIFIER_CLASS if q not in ("or more", "plus")), key=len, reverse=True)
+)
+
+_MONTH = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+)
+_YEAR = r"(?:19|20)\d{2}"
+_ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th"
+_TIME_UNIT = r"years?|months?|weeks?|days?|hours?|minutes?|decades?"
+
+# --- forward patterns, matched at a numeral --------------------------------------------
+
+#: A numeral or number word at a word boundary: where every figure but a date starts.
+NUMBER_START = re.compile(
+    rf"(?<![\w.,/])(?:{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b)(?!\.\d)",
+)
+#: The numeral itself, as used by NUMBER_START (for the second half of a range).
+NUMBER = re.compile(rf"{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b")
+#: A scale after the numeral: spelled out (`2 billion`) or glued (`$2B`).
+SCALE = re.compile(rf"(?:\s?(?P<word>{_SCALE_WORD})\b|(?P<glued>{_SCALE_GLUED})\b)", re.IGNORECASE)
+#: The joint of a range: `12 to 18`, `15-20`, `between 1,000 and 1,200`.
+RANGE_JOINT = re.compile(r"\s?(?:-|–|—)\s?|\s(?:to|and)\s")
+#: A currency prefix at the second half of a range (`$5 million to $10 million`).
+CURRENCY_AT = re.compile(rf"(?:{_CURRENCY_PREFIX})")
+#: Percent after a number: `54%`, `12 percent`, `3 percentage points`.
+PERCENT = re.compile(r"\s?(?:%|(?:\s|-)?(?P<points>percentage points?)|\s?percent\b|\sper\s?cent\b|\spct\b)")
+#: A currency after the number: `1.2 billion dollars`, `200 USD`.
+CURRENCY_AFTER = re.compile(rf"\s(?P<word>{_CURRENCY_WORD})\b|\s?(?P<code>{_CURRENCY_CODE})\b")
+#: A time unit after the number: `18 months`, `a five-year plan`.
+TIME_UNIT = re.compile(rf"(?:\s|-)(?P<unit>{_TIME_UNIT})\b", re.IGNORECASE)
+#: "ago" after a duration makes it a date relative to the article's own date.
+AGO = re.compile(r"\s+ago\b")
+#: A multiple: `2.5x`, `3x`.
+MULTIPLE = re.compile(r"x\b")
+#: Up to three words after a number, one of which may be the counted noun.
+NOUN_WORDS = re.compile(r"(?:\s+(?:[A-Za-z][A-Za-z'\-]*)){1,3}")
+#: A qualifier after the figure: `$2 billion or more`, `$2 billion-plus`.
+TRAILING_QUALIFIER = re.compile(r"\s(?P<q>or more)\b|-(?P<p>plus)\b")
+
+# --- backward patterns, matched against the text before a numeral -------------------------
+
+#: Currency immediately before the numeral.
+CURRENCY_BEFORE = re.compile(rf"(?P<cur>{_CURRENCY_PREFIX})$")
+#: A qualifier before the figure (and before its currency).
+QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“‘'—–-]))(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
+#: "between" before the first half of a range.
+BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<between>between)\s+$", re.IGNORECASE)
+#: "from" before a number: `from 5% to 10%` is a change, not a range.
+FROM_BEFORE = re.compile(r"(?:^|\s)from\s+$", re.IGNORECASE)
+#: A capitalised name right before a numeral (`Llama 3`, `Windows 11`): a name, not a figure.
+NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][A-Za-z]*[a-z][A-Za-z]*\s$")
+#: A letter or a letter and hyphen right before a numeral (`GPT-4`, `COVID-19`).
+IDENTIFIER_BEFORE = re.compile(r"[A-Za-z]-?$")
+#: A letter glued after a numeral (`4th`, `3D`), or a hyphenated word (`4-class`).
+IDENTIFIER_AFTER = re.compile(r"[A-Za-z]|-[A-Za-z]")
+
+# --- dates: searched over the whole text before numbers are read ------------------------
+
+DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 2025-06-12
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
+    # the first quarter of 2026, Q3 2025, third-quarter 2024
+    ("quarter", re.compile(
+        rf"\b(?:(?:the\s+)?(?P<ord>{_ORDINAL})[\s-]quarter(?:\s+of)?(?:\s+fiscal)?|Q(?P<q>[1-4]))"
+        rf"\s*(?:FY\s?)?(?P<y>{_YEAR})\b", re.IGNORECASE)),
+    # the first half of 2025, H2 2024
+    ("half", re.compile(
+        rf"\b(?:(?:the\s+)?(?P<ord>first|second)\s+half\s+of|H(?P<h>[12]))\s*(?P<y>{_YEAR})\b")),
+    # September 12, 2025 / Sept. 12
+    ("month_day", re.compile(
+        rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))"
+        rf"(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    # 12 September 2025
+    ("day_month", re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
+    # June 2023
+    ("month_year", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    # late 2024, mid-2024, early 2025, the end of 2025
+    ("part", re.compile(
+        rf"\b(?P<part>early|mid|late|end of|start of|beginning of)[\s-](?P<y>{_YEAR})\b",
+        re.IGNORECASE)),
+    # fiscal 2025, FY2025, FY25
+    ("fiscal", re.compile(rf"\b(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y>{_YEAR}|\d{{2}})\b")),
+    # 2025-26, 2012/13: a season or fiscal year, not a range
+    ("season", re.compile(rf"\b(?P<y>{_YEAR})[-–/](?P<y2>\d{{2}})\b(?![-–/]\d)")),
+    # 2023
+    ("year", re.compile(
+        rf"(?<![\d$€£¥.,\-–/])\b(?P<y>{_YEAR})\b(?![,.]\d|%|\s?(?:{_SCALE_WORD})\b|[-–/]\d)")),
+)
+
+#: The percent fractions news prose spells out: `two-thirds of`, `three-quarters`.
+FRACTION = re.compile(
+    r"\b(?P<f>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+#: Sentence boundaries: a stop, optional closing quotes, space, then a capital or a quote.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])")
+#: Words before a stop that do not end a sentence.
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|etc)|\b[A-Z])\.$"
+)

@@ -1,0 +1,139 @@
+"""The types that flow between the pipeline's stages.
+
+Every type is a frozen, slotted dataclass: a stage returns new values, it never edits the
+ones it was given. The field names of `Figure` are the keys of `digest figures --json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Block kinds, in the order a reader meets them on the page.
+BLOCK_KINDS = ("title", "summary", "heading", "paragraph", "item")
+
+#: Figure kinds, as in `digest figures --json`.
+FIGURE_KINDS = ("money", "percent", "count", "date", "duration", "number")
+
+#: Claim statuses, most severe first.
+STATUSES = ("disputed", "corroborated", "single-source")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of article text: the title, the summary, a heading, a paragraph or a list item."""
+
+    kind: str
+    text: str
+    line: int | None = None
+    """1-based line in the source file where the block starts, where the format has lines."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as its reader found it, before any figure is extracted."""
+
+    id: str
+    """`<story>/<slug>`: unique in the digest, and the article page's path without `.md`."""
+    story: str
+    slug: str
+    source: str
+    """Path of the file relative to the content folder, with `/` separators."""
+    format: str
+    """The reader that read it: `txt`, `md` or `html`."""
+    title: str
+    blocks: tuple[Block, ...]
+    """Title and summary blocks first (where present), then the body in reading order."""
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    """ISO date (`2025-06-12`), or a year-month or year where that is all the source says."""
+    author: str | None = None
+    summary: str | None = None
+    category: str | None = None
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """The blocks after the title and summary."""
+        return tuple(b for b in self.blocks if b.kind not in ("title", "summary"))
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure found in a piece of text: its exact span and its normalised value."""
+
+    text: str
+    """The exact surface string, equal to `source[start:end]`."""
+    kind: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str | None
+    qualifier: str | None
+    start: int
+    end: int
+    period: str | None = None
+    """For dates: a normalised label (`2023`, `2023-06`, `2025-Q3`, `2024-H2`, `2025/26`)."""
+
+    def bounds(self) -> tuple[float, float]:
+        """The interval of values the figure admits, widened by its qualifier and rounding."""
+        from digest.figures.numbers import admitted_interval
+
+        return admitted_interval(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure in context: where in which article, in which sentence, with which anchor."""
+
+    article: str
+    block: int
+    """Index into `Article.blocks`."""
+    figure: Figure
+    sentence: str
+    anchor: str
+    """The id of the element wrapping the figure on the article page (`fig-3`)."""
+    measure: str | None = None
+    """What the figure measures (`deal value`), or None where the context does not say."""
+    subject: str | None = None
+    """Who or what is measured (`Databricks`), or None."""
+    period: str | None = None
+    """The period or as-of date the text ties the figure to (`2023`, `late 2024`), or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One quantity in the world, and every place where the articles state it."""
+
+    id: str
+    story: str
+    measure: str
+    subject: str | None
+    status: str
+    reason: str
+    """Why the claim has its status, in words a reader can check."""
+    mentions: tuple[Mention, ...]
+    spread: float | None = None
+    """For disputed claims: largest value / smallest value (e.g. 2.5)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A folder of articles about one event, with the claims aligned across them."""
+
+    slug: str
+    title: str
+    summary: str | None
+    articles: tuple[Article, ...]
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    published: str | None = None
+    """The newest article date, used to order stories."""
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Everything the render stage needs."""
+
+    stories: tuple[Story, ...]
+    claim_by_mention: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(article id, anchor) -> claim id."""

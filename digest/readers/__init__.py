@@ -1,0 +1,126 @@
+"""Readers: one module per input format, registered by file suffix (Pelican's `file_extensions`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from digest.errors import InputError
+from digest.model import Article, Block
+from digest.readers import html, markdown, scraped
+from digest.readers.meta import ARTICLE_KEYS, check
+
+#: The largest article file read, in bytes; a larger one is refused with a clear error.
+MAX_BYTES = 10 * 1024 * 1024
+
+#: A parsed article: (front matter / page metadata, blocks without title and summary).
+Parsed = tuple[dict[str, Any], list[Block]]
+
+#: suffix -> function(text, path) -> Parsed
+READERS: dict[str, Callable[[str, Path], Parsed]] = {
+    ".txt": scraped.parse,
+    ".md": markdown.parse,
+    ".markdown": markdown.parse,
+    ".html": html.parse,
+    ".htm": html.parse,
+}
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def read_article(path: Path, /, *, root: Path, story: str) -> Article:
+    """Read one article file into an Article; raise InputError naming the file on bad input."""
+    rel = path.relative_to(root).as_posix()
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise InputError(rel, f"unknown file type '{path.suffix}'; articles are {', '.join(sorted(READERS))}")
+    text = decode(path.read_bytes(), rel, html=path.suffix.lower() in (".html", ".htm"))
+    meta, blocks = reader(text, Path(rel))
+    meta = check(meta, Path(rel), schema=ARTICLE_KEYS)
+    return make_article(meta, blocks, rel=rel, story=story, stem=path.stem, fmt=FORMATS[path.suffix.lower()])
+
+
+def read_text(text: str, /, *, name: str = "<stdin>") -> Article:
+    """An Article from plain text (for `digest figures -`): every paragraph is body."""
+    blocks = [Block("paragraph", " ".join(p.split())) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return Article(id=name, story="", slug=name, source=name, format="text", title="", blocks=tuple(blocks))
+
+
+def decode(data: bytes, rel: str, *, html: bool = False) -> str:
+    """Bytes to text: UTF-8 (a BOM is dropped), newlines normalised; a clear error otherwise."""
+    if not data.strip():
+        raise InputError(rel, "file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(rel, f"file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB per article")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(rel, "binary file (it contains NUL bytes): not an article")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            data, forced = data[len(bom):], codec
+            break
+    else:
+        forced = None
+    if html and forced is None:
+        forced = _declared_charset(data)
+    try:
+        text = data.decode(forced or "utf-8")
+    except (UnicodeDecodeError, LookupError) as exc:
+        start = getattr(exc, "start", 0)
+        line = data[:start].count(b"\n") + 1
+        raise InputError(
+            rel, f"not valid {forced or 'UTF-8'} text (byte {start}); save the file as UTF-8", line
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise InputError(rel, "binary file (it contains NUL characters): not an article")
+    return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", data[:4096], re.IGNORECASE)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    return "utf-8" if name in ("utf8", "utf-8") else name
+
+
+def slugify(text: str) -> str:
+    """`Databricks & MosaicML` -> `databricks-mosaicml`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:80].strip("-") or "article"
+
+
+def make_article(meta: dict[str, Any], blocks: list[Block], *, rel: str, story: str, stem: str, fmt: str) -> Article:
+    """An Article from checked metadata and body blocks: title and summary become blocks too."""
+    title = meta.get("title") or ""
+    if not title:
+        first_heading = next((b for b in blocks if b.kind == "heading"), None)
+        if first_heading is None:
+            raise InputError(rel, "article has no title: add 'title:' to its front matter")
+        title = first_heading.text
+        blocks = [b for b in blocks if b is not first_heading]
+    if not any(b.text for b in blocks):
+        raise InputError(rel, "article has no body text")
+    summary = meta.get("summary") or meta.get("description")
+    head = [Block("title", title)]
+    if summary:
+        head.append(Block("summary", summary))
+    slug = meta.get("slug") or slugify(stem)
+    return Article(
+        id=f"{story}/{slug}",
+        story=story,
+        slug=slug,
+        source=rel,
+        format=fmt,
+        title=title,
+        blocks=tuple(head + blocks),
+        outlet=meta.get("source") or meta.get("outlet"),
+        url=meta.get("url"),
+        published=meta.get("published") or meta.get("date"),
+        author=meta.get("author"),
+        summary=summary,
+        category=meta.get("category"),
+    )
