@@ -1,0 +1,110 @@
+"""Command line: argument parsing and printing only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from digest import __version__
+from digest.errors import BuildFailed, InputError
+from digest.write import UnsafeOutput
+
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="digest", description="Annotated news digests: build, figures, text.")
+    parser.add_argument("--version", action="version", version=f"digest {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="write the Markdown pages and claims.json")
+    b.add_argument("content", type=Path, help="content folder: <story>/<article files>")
+    b.add_argument("--out", type=Path, required=True, help="docs folder to write (replaced whole)")
+    b.add_argument("--config", default="mkdocs.yml",
+                   help="mkdocs.yml whose Markdown extensions decide what is escaped (default: mkdocs.yml)")
+    b.add_argument("--overrides", type=Path, default=Path("overrides/digest"),
+                   help="folder of template overrides (default: overrides/digest)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+    f = sub.add_parser("figures", help="print the figures of one article")
+    f.add_argument("path", help="an article file, or - for plain text on stdin")
+    f.add_argument("--json", action="store_true", help="a JSON array (the default is a table)")
+
+    t = sub.add_parser("text", help="print the article body the reader extracted")
+    t.add_argument("path", help="an article file, or - for plain text on stdin")
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "figures":
+            return _figures(args)
+        return _text(args)
+    except InputError as exc:
+        print(f"digest: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BuildFailed as exc:
+        for err in exc.errors:
+            print(f"digest: error: {err}", file=sys.stderr)
+        print(f"digest: {len(exc.errors)} error(s); nothing was written", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UnsafeOutput as exc:
+        print(f"digest: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _build(args: argparse.Namespace) -> int:
+    from digest.pipeline import build
+
+    config = args.config if Path(args.config).is_file() else None
+    report = build(args.content, out=args.out, config=config, overrides=args.overrides)
+    if not args.quiet:
+        print(f"digest: {report.stories} stories, {report.articles} articles, {report.figures} figures "
+              f"({report.disputed} disputed, {report.corroborated} corroborated) -> {args.out}")
+    return 0
+
+
+def _load(path: str):  # type: ignore[no-untyped-def]
+    from digest.readers import read_article, read_text
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        from digest.readers import decode
+
+        return read_text(decode(data, "<stdin>"))
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(path, "no such file")
+    return read_article(p, root=p.parent, story=p.parent.name or "story")
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from digest.figures import extract_figures
+    from digest.figures.display import normalised
+
+    article = _load(args.path)
+    year = int(article.published[:4]) if article.published else None
+    rows = []
+    offset = 0
+    for block in article.body:
+        for fig in extract_figures(block.text, year=year):
+            row = {k: v for k, v in asdict(fig).items() if k not in ("start", "end", "period")}
+            row.update(start=offset + fig.start, end=offset + fig.end, period=fig.period)
+            rows.append((row, fig))
+        offset += len(block.text) + 2
+    if args.json:
+        print(json.dumps([r for r, _ in rows], ensure_ascii=False, indent=1))
+    else:
+        for row, fig in rows:
+            print(f"{row['kind']:9} {normalised(fig):32} {fig.text}")
+    return 0
+
+
+def _text(args: argparse.Namespace) -> int:
+    article = _load(args.path)
+    print("\n\n".join(block.text for block in article.body))
+    return 0

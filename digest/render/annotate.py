@@ -1,0 +1,92 @@
+"""Article text with every figure wrapped in an anchored `<mark>` and a Material annotation."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+
+from digest.figures.display import exact, normalised
+from digest.model import Article, Claim, Mention
+from digest.render.escape import escape_attr, escape_md
+
+STATUS_LABELS = {"disputed": "Disputed", "corroborated": "Corroborated", "single-source": "Single source"}
+STATUS_ICONS = {"disputed": "≠", "corroborated": "=", "single-source": "○"}
+
+
+def page_path(article_id: str) -> str:
+    """The article page's Markdown path in docs/: `<story>/<slug>.md`."""
+    return f"{article_id}.md"
+
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative link between two docs/ Markdown pages (MkDocs validates these)."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def source_label(article: Article) -> str:
+    """How a source is named to readers: its outlet, else its title."""
+    return article.outlet or article.title
+
+
+def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], *, markers: bool,
+           config: str | None) -> str:
+    """`text` as Markdown with each figure in `<mark id=… class=…>` and, if `markers`, ` (n)`."""
+    out: list[str] = []
+    pos = 0
+    for n, m in enumerate(sorted(mentions, key=lambda m: m.figure.start), start=1):
+        f = m.figure
+        claim = claims[m.anchor]
+        out.append(escape_md(text[pos:f.start], config=config))
+        cls = f"fig fig--{claim.status} fig--{f.kind}"
+        title = f"{claim.measure}: {STATUS_LABELS[claim.status].lower()}"
+        out.append(
+            f'<mark id="{m.anchor}" class="{cls}" data-claim="{escape_attr(claim.id)}" '
+            f'title="{escape_attr(title)}">{escape_md(f.text, config=config)}</mark>'
+        )
+        if markers:
+            out.append(f" ({n})")
+        pos = f.end
+    out.append(escape_md(text[pos:], config=config))
+    return "".join(out).strip()
+
+
+def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Article], config: str | None) -> str:
+    """The annotation of one figure: what it measures, its value, what other sources say."""
+    f = m.figure
+    subject = f" · {escape_md(claim.subject, config=config)}" if claim.subject else ""
+    lines = [
+        f"**{escape_md(claim.measure.capitalize(), config=config)}**{subject}",
+        f"Value: {escape_md(normalised(f), config=config)} (`{exact(f)}`)" if "`" not in exact(f) else "",
+        f"{STATUS_ICONS[claim.status]} **{STATUS_LABELS[claim.status]}**: {escape_md(claim.reason, config=config)}",
+    ]
+    others = _other_sources(m, claim)
+    for other in others:
+        who = escape_md(source_label(articles[other.article]), config=config)
+        target = link(page, page_path(other.article), other.anchor)
+        lines.append(f"[{who}]({target}) says {escape_md(normalised(other.figure), config=config)}")
+    if claim.status == "disputed":
+        lines.append(f"[All values on the conflicts page]({link(page, 'conflicts.md', claim.id)})")
+    return "\n\n".join(line for line in lines if line)
+
+
+def _other_sources(m: Mention, claim: Claim) -> list[Mention]:
+    """The first mention of the claim in each other article (or elsewhere in this one, if disputed)."""
+    seen: dict[str, Mention] = {}
+    for other in claim.mentions:
+        if other.article != m.article and other.article not in seen:
+            seen[other.article] = other
+    if claim.status == "disputed" and not seen:
+        own = [o for o in claim.mentions if o.anchor != m.anchor
+               and o.figure.bounds() != m.figure.bounds()]
+        return own[:3]
+    return list(seen.values())
+
+
+def numbered_list(items: Sequence[str]) -> str:
+    """A Markdown ordered list whose items may span several paragraphs."""
+    out = []
+    for i, item in enumerate(items, start=1):
+        body = "\n".join(("    " + line) if line else "" for line in item.split("\n")).lstrip()
+        out.append(f"{i}.  {body}")
+    return "\n\n".join(out)

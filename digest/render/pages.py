@@ -1,0 +1,205 @@
+"""The context each page template gets: article text is escaped here, once, or in templates by
+the environment's `finalize`; fragments built from escaped pieces are marked trusted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from digest.figures.display import normalised
+from digest.model import Article, Claim, Digest, Mention, Story
+from digest.render.annotate import (
+    STATUS_ICONS,
+    STATUS_LABELS,
+    annotation,
+    link,
+    marked,
+    numbered_list,
+    page_path,
+    source_label,
+)
+from digest.render.escape import escape_md, trusted
+
+STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
+
+
+def front_matter(data: Mapping[str, Any]) -> str:
+    """YAML front matter written by a YAML library, never by string formatting."""
+    body = yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{body}---\n"
+
+
+def claims_by_anchor(story: Story) -> dict[str, dict[str, Claim]]:
+    """article id -> anchor -> the claim its figure belongs to."""
+    out: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for claim in story.claims:
+        for m in claim.mentions:
+            out[m.article][m.anchor] = claim
+    return out
+
+
+def article_context(article: Article, story: Story, *, config: str | None) -> dict[str, Any]:
+    """Everything article.md.j2 needs."""
+    page = page_path(article.id)
+    claims = claims_by_anchor(story)[article.id]
+    articles = {a.id: a for a in story.articles}
+    by_block: dict[int, list[Mention]] = defaultdict(list)
+    for m in story.mentions:
+        if m.article == article.id:
+            by_block[m.block].append(m)
+
+    def notes(mentions: list[Mention]) -> str:
+        return numbered_list([annotation(m, claims[m.anchor], page=page, articles=articles, config=config)
+                              for m in sorted(mentions, key=lambda m: m.figure.start)])
+
+    title_md = ""
+    blocks: list[str] = []
+    i = 0
+    while i < len(article.blocks):
+        block = article.blocks[i]
+        mentions = by_block.get(i, [])
+        if block.kind == "title":
+            title_md = marked(block.text, mentions, claims, markers=False, config=config)
+        elif block.kind == "heading":
+            # annotations in headings leak "(1)" into the table of contents: mark only
+            blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config))
+        elif block.kind == "item":
+            items: list[str] = []
+            list_mentions: list[Mention] = []
+            while i < len(article.blocks) and article.blocks[i].kind == "item":
+                item_mentions = by_block.get(i, [])
+                offset = len(list_mentions)
+                text = marked(article.blocks[i].text, item_mentions, claims, markers=False, config=config)
+                items.append("- " + _number_markers(text, item_mentions, offset))
+                list_mentions += sorted(item_mentions, key=lambda m: m.figure.start)
+                i += 1
+            i -= 1
+            body = "\n".join(items)
+            if list_mentions:
+                blocks.append(f'<div class="annotate" markdown>\n\n{body}\n\n</div>\n\n{notes(list_mentions)}')
+            else:
+                blocks.append(body)
+        else:
+            text = marked(block.text, mentions, claims, markers=bool(mentions), config=config)
+            cls = " .digest-summary" if block.kind == "summary" else ""
+            if mentions:
+                blocks.append(f"{text}\n{{ .annotate{cls} }}\n\n{notes(mentions)}")
+            else:
+                blocks.append(f"{text}\n{{ {cls.strip()} }}" if cls else text)
+        i += 1
+    rows = []
+    for m in sorted((m for m in story.mentions if m.article == article.id), key=lambda m: int(m.anchor[4:])):
+        claim = claims[m.anchor]
+        subject = f" ({escape_md(claim.subject, config=config)})" if claim.subject else ""
+        row = (f"[{escape_md(m.figure.text, config=config)}](#{m.anchor}): "
+               f"{escape_md(claim.measure, config=config)}{subject}, {escape_md(normalised(m.figure), config=config)}"
+               f" · {STATUS_ICONS[claim.status]} {STATUS_LABELS[claim.status]}")
+        if claim.status == "disputed":
+            row += f" · [conflict]({link(page, 'conflicts.md', claim.id)})"
+        rows.append(trusted(row))
+    meta = {
+        "title": article.title,
+        "digest": {
+            "kind": "article",
+            "story": story.slug,
+            "outlet": article.outlet,
+            "author": article.author,
+            "published": article.published,
+            "url": article.url,
+            "source": article.source,
+        },
+    }
+    return {
+        "front_matter": trusted(front_matter(meta)),
+        "title_md": trusted(title_md),
+        "blocks": [trusted(b) for b in blocks],
+        "figure_rows": rows,
+        "story": story,
+        "story_link": trusted(link(page, f"{story.slug}/index.md")),
+        "article": article,
+    }
+
+
+def _number_markers(text: str, mentions: list[Mention], offset: int) -> str:
+    """Add ` (n)` markers after each mark in a list item, numbered across the whole list."""
+    out = text
+    for n, m in enumerate(sorted(mentions, key=lambda m: m.figure.start), start=offset + 1):
+        tag_end = out.index("</mark>", out.index(f'id="{m.anchor}"')) + len("</mark>")
+        out = f"{out[:tag_end]} ({n}){out[tag_end:]}"
+    return out
+
+
+def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
+    """Everything story.md.j2 needs: sources, and a row per measured quantity."""
+    page = f"{story.slug}/index.md"
+    rows = []
+    for claim in sorted((c for c in story.claims if c.mentions[0].measure),
+                        key=lambda c: (STATUS_ORDER[c.status], -(c.spread or 0), c.measure, c.id)):
+        cells = []
+        for article in story.articles:
+            values = [m for m in claim.mentions if m.article == article.id]
+            seen: dict[str, Mention] = {}
+            for m in values:
+                seen.setdefault(normalised(m.figure), m)
+            cells.append(trusted("; ".join(
+                f"[{escape_md(text, config=config)}]({link(page, page_path(m.article), m.anchor)})"
+                for text, m in seen.items()) or "—"))
+        rows.append({"claim": claim, "cells": cells,
+                     "conflict_link": trusted(link(page, "conflicts.md", claim.id)) if claim.status == "disputed" else None})
+    sources = [{"article": a, "link": trusted(link(page, page_path(a.id))), "label": source_label(a),
+                "figures": sum(1 for m in story.mentions if m.article == a.id)} for a in story.articles]
+    return {
+        "front_matter": trusted(front_matter({"title": story.title, "digest": {"kind": "story"}})),
+        "story": story, "rows": rows, "sources": sources,
+        "counts": status_counts(story),
+        "conflicts_link": trusted(link(page, "conflicts.md", f"story-{story.slug}")),
+        "status_icons": STATUS_ICONS, "status_labels": STATUS_LABELS,
+    }
+
+
+def status_counts(story: Story) -> dict[str, int]:
+    counts = {"disputed": 0, "corroborated": 0, "single-source": 0}
+    for c in story.claims:
+        if c.mentions[0].measure:
+            counts[c.status] += 1
+    return counts
+
+
+def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
+    """Everything conflicts.md.j2 needs: every disputed claim, most severe first, by story."""
+    page = "conflicts.md"
+    stories = []
+    for story in digest.stories:
+        articles = {a.id: a for a in story.articles}
+        entries = []
+        for claim in sorted((c for c in story.claims if c.status == "disputed"),
+                            key=lambda c: (-(c.spread or 0), c.measure, c.id)):
+            rows: dict[tuple[str, str], dict[str, Any]] = {}
+            for m in claim.mentions:
+                value = normalised(m.figure)
+                row = rows.setdefault((m.article, value), {
+                    "source": source_label(articles[m.article]),
+                    "value": value,
+                    "sentence": m.sentence,
+                    "period": m.period,
+                    "links": [],
+                })
+                row["links"].append(trusted(link(page, page_path(m.article), m.anchor)))
+            mentions = list(rows.values())
+            entries.append({"claim": claim, "mentions": mentions})
+        if entries:
+            stories.append({"story": story, "entries": entries, "link": trusted(link(page, f"{story.slug}/index.md"))})
+    return {"front_matter": trusted(front_matter({"title": "Conflicts", "digest": {"kind": "conflicts"}})),
+            "stories": stories}
+
+
+def home_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
+    """Everything index.md.j2 needs: the stories, newest first."""
+    rows = [{"story": s, "link": trusted(f"{s.slug}/index.md"), "counts": status_counts(s),
+             "sources": [source_label(a) for a in s.articles]} for s in digest.stories]
+    return {"front_matter": trusted(front_matter({"title": "Home", "digest": {"kind": "home"}})),
+            "rows": rows,
+            "total": {k: sum(r["counts"][k] for r in rows) for k in ("disputed", "corroborated", "single-source")}}

@@ -1,0 +1,54 @@
+"""The one place that touches the output folder: write everything, then swap it in whole."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+#: A file digest leaves in every folder it writes, so it never replaces a folder it did not make.
+MARKER = ".digest-output"
+
+
+class UnsafeOutput(Exception):
+    """The output folder is one digest must not replace."""
+
+
+def check_output(out: Path, /, *, content: Path) -> None:
+    """Refuse an output folder that holds the content, or that digest did not create."""
+    out_r, content_r = out.resolve(), content.resolve()
+    if out_r == content_r or content_r.is_relative_to(out_r) or out_r.is_relative_to(content_r):
+        raise UnsafeOutput(f"{out}: the output folder must not contain or be inside the content folder")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise UnsafeOutput(
+            f"{out}: exists and was not written by digest; choose another --out or remove it yourself")
+
+
+def write_tree(files: dict[str, str], out: Path, /) -> None:
+    """Write `files` (relative path -> text) as the new `out`, replacing the old one only once
+    every file is written. Unchanged files keep their bytes and modification times."""
+    out = out.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        for rel, text in sorted(files.items()):
+            target = tmp / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = text.encode("utf-8")
+            previous = out / rel
+            if previous.is_file() and previous.stat().st_size == len(data) and previous.read_bytes() == data:
+                shutil.copy2(previous, target)  # same bytes: keep the mtime, so live reload skips it
+            else:
+                target.write_bytes(data)
+        (tmp / MARKER).write_text("written by digest build; replaced whole on every build\n", encoding="utf-8")
+        old = out.with_name(f".{out.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if out.exists():
+            os.replace(out, old)
+        os.replace(tmp, out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
