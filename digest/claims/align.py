@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.claims import context as C
-from digest.claims.measures import BY_NAME, CHANGE_VERB, MEASURES, Measure, measure_for_label
+from digest.claims.measures import BY_NAME, CHANGE_VERB, MEASURES, PEOPLE, Measure, measure_for_label
 from digest.claims.status import make_claim
 from digest.figures.dates import period_bounds
 from digest.model import Article, Claim, Figure, Mention
@@ -25,15 +25,14 @@ _NP_END = re.compile(
     r"and|as|after|before|since|back|outright|earlier|later|of)\b)"
 )
 #: A noun phrase after an acquisition cue: `acquire X`, `acquisition of X`, `purchase of X`.
-_TARGET_AFTER = re.compile(r"^(?:\s+of)?\s+(?:the\s+)?(?P<np>\S)", re.IGNORECASE)
-#: People nouns: a count of these is a headcount unless a layoff or death cue says otherwise.
-_PEOPLE = frozenset(
-    "engineers researchers employees staff workers people scientists developers personnel "
-    "members specialists experts jobs positions roles".split()
-)
+_TARGET_AFTER = re.compile(r"^(?:\s+(?:of|on))?\s+(?:the\s+)?(?P<np>\S)", re.IGNORECASE)
+#: "for <name>" right after a price: `pay $2.2 billion for Widgets Inc`.
+_FOR = re.compile(r"^\s+for\s+(?:the\s+)?(?P<np>\S)")
 #: Deal words before "valued at": the value is the deal's, not a company's valuation.
 _DEAL_BEFORE = re.compile(r"\b(?:deal|acquisition|transaction|purchase|takeover|merger|investment)\b[^.]*$",
                           re.IGNORECASE)
+#: Measures whose subject is the thing bought, not the buyer.
+_OBJECT_MEASURES = frozenset({"deal value", "acquisition date"})
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ \-]{1,40}):\s")
 
 
@@ -59,6 +58,7 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     )
     default = _main_entity(articles, names)
     mentions: list[Mention] = []
+    named_targets: Counter[str] = Counter()
     for article, blocks in zip(articles, figures, strict=True):
         n = 0
         for b, block_figures in enumerate(blocks):
@@ -68,8 +68,25 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
                 n += 1
                 sentence = next((s for s in sentences if s[0] <= figure.start < s[1]), (0, len(text)))
                 located = Located(article, b, figure, f"fig-{n}", sentence)
-                mentions.append(_describe(located, block_figures, names, default))
+                mention, named = _describe(located, block_figures, names, default)
+                mentions.append(mention)
+                if named and article.blocks[b].kind == "title":
+                    named_targets[mention.subject or ""] += 1
+    mentions = _attach_to_main_target(mentions, named_targets, default)
     return mentions, _group(mentions, articles, story=story, default=default)
+
+
+def _attach_to_main_target(mentions: list[Mention], named: Counter[str], default: str | None) -> list[Mention]:
+    """A deal whose target the clause leaves unnamed ("the acquisition", "the deal") is the deal
+    the headlines name, when they name one: "Acme buys Widgets Inc" makes Widgets Inc the
+    subject of "Acme agreed to the $3 billion deal"."""
+    from dataclasses import replace
+
+    if not named or default is None:
+        return mentions
+    target = min(named.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return [replace(m, subject=target) if m.measure in _OBJECT_MEASURES and m.subject == default else m
+            for m in mentions]
 
 
 def _main_entity(articles: Sequence[Article], names: Counter[str]) -> str | None:
@@ -84,8 +101,10 @@ def _main_entity(articles: Sequence[Article], names: Counter[str]) -> str | None
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str], default: str | None) -> Mention:
-    """A Mention: the figure with its measure, subject and period read from its clause."""
+def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str], default: str | None
+              ) -> tuple[Mention, bool]:
+    """A Mention: the figure with its measure, subject and period read from its clause; and
+    whether the subject is a target the clause names (`acquire Widgets Inc`)."""
     block = loc.article.blocks[loc.block]
     text = block.text
     s0, s1 = loc.sentence
@@ -96,7 +115,8 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
     clause = sentence[c0:c1]
     measure, cue = _measure(f, block.kind, text, sentence, c0, clause, at - c0)
     role = _role(clause, at - c0) if measure else None
-    subject = _subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure else None
+    subject, named = _subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure \
+        else (None, False)
     period = _period(f, block_figures, s0 + c0, s0 + c1)
     name = measure.name if measure else None
     if name and role:
@@ -104,7 +124,7 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
     return Mention(
         article=loc.article.id, block=loc.block, figure=f, sentence=" ".join(sentence.split()),
         anchor=loc.anchor, measure=name, subject=subject, period=period,
-    )
+    ), named
 
 
 def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: str, at: int
@@ -116,7 +136,7 @@ def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: st
             return BY_NAME[named], None
     best: tuple[int, int, Measure, tuple[int, int]] | None = None
     for rank, measure in enumerate(MEASURES):
-        if f.kind not in measure.kinds:
+        if f.kind not in measure.kinds or (measure.units is not None and f.unit not in measure.units):
             continue
         for m in measure.cues.finditer(clause):
             if m.start() < at + len(f.text) and m.end() > at:
@@ -131,15 +151,13 @@ def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: st
             if best is None or (distance, rank) < (best[0], best[1]):
                 best = (distance, rank, measure, m.span())
     if best is None:
-        if f.kind == "count" and f.unit in _PEOPLE:
+        if f.kind == "count" and f.unit in PEOPLE:
             return BY_NAME["headcount"], None
         return None, None
     measure, span = best[2], best[3]
     if measure.name == "valuation" and clause[span[0]:span[1]].lower().startswith("valued") and \
             _DEAL_BEFORE.search(sentence[:c0 + span[0]]):
         measure = BY_NAME["deal value"]
-    if measure.name == "headcount" and f.unit not in _PEOPLE:
-        return None, None
     return measure, span
 
 
@@ -156,29 +174,33 @@ def _role(clause: str, at: int) -> str | None:
 
 
 def _subject(measure: Measure, cue: tuple[int, int] | None, f: Figure, sentence: str, c0: int, clause: str,
-             at: int, names: Counter[str], default: str | None) -> str | None:
-    """Whose quantity the figure is: a named target, a possessive, the clause's subject."""
+             at: int, names: Counter[str], default: str | None) -> tuple[str | None, bool]:
+    """Whose quantity the figure is (a named target, a possessive, the clause's subject), and
+    whether it is a target the clause names."""
     if measure.target == "none":
-        return None
+        return None, False
     found = C.entities(clause, names)
-    if measure.target == "object" and cue is not None:
-        target = _named_target(clause, cue[1], found)
+    if measure.target == "object":
+        target = _named_target(clause, cue[1], found) if cue is not None else None
+        # "... to pay $2.2 billion for Widgets Inc"
+        target = target or _named_target(clause, at + len(f.text), found, after=_FOR)
         if target:
-            return target
+            return target, True
     # a possessive name before the figure: "MosaicML's $1.3 billion acquisition price"
     before = [e for e in found if e[1] <= at and C.is_possessive(clause, e[1])]
     if before:
-        return before[-1][2]
+        return before[-1][2], False
     sentence_found = C.entities(sentence, names)
     heads = [e for e in sentence_found if e[0] <= c0 + at]
     if heads:
-        return heads[0][2]
-    return default
+        return heads[0][2], False
+    return default, False
 
 
-def _named_target(clause: str, cue_end: int, found: list[tuple[int, int, str]]) -> str | None:
+def _named_target(clause: str, cue_end: int, found: list[tuple[int, int, str]],
+                  after: re.Pattern[str] | None = None) -> str | None:
     """The name right after an acquisition cue, if the noun phrase is that name and no more."""
-    m = _TARGET_AFTER.match(clause[cue_end:])
+    m = (after or _TARGET_AFTER).match(clause[cue_end:])
     if not m:
         return None
     np_start = cue_end + m.start("np")
@@ -230,7 +252,7 @@ def _unit_class(f: Figure) -> str:
     joining a team are both people."""
     if f.kind != "count":
         return ""
-    return "people" if f.unit in _PEOPLE else (f.unit or "")
+    return "people" if f.unit in PEOPLE else (f.unit or "")
 
 
 def _split_by_period(members: list[Mention]) -> list[list[Mention]]:

@@ -23,12 +23,19 @@ class Measure:
     """False where two sources' values are never set against each other (vague measures)."""
     target: str = "company"
     """Whose quantity it is: `company` (the actor), `object` (the thing bought), `none`."""
+    units: frozenset[str] | None = None
+    """For counts: the counted nouns this measure can count (None: any)."""
 
 
 def _cues(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
+#: Nouns for people: a count of these can be a headcount, a death toll, jobs cut.
+PEOPLE = frozenset(
+    "engineers researchers employees staff workers people scientists developers personnel "
+    "members specialists experts jobs positions roles".split()
+)
 _MONEY = frozenset({"money"})
 _PERCENT = frozenset({"percent"})
 _COUNT = frozenset({"count"})
@@ -49,8 +56,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure("transfer fee", _MONEY, _cues(r"transfer fee", r"fee", r"signed", r"signing", r"transfer")),
     Measure("deal value", _MONEY, _cues(
         r"acquisitions?", r"acquire[sd]?", r"acquiring", r"buy(?:s|ing)?", r"bought", r"purchase[sd]?",
-        r"takeover", r"merger", r"deal", r"price tag", r"transaction", r"buyout", r"sale", r"sold",
-        r"agreed to pay", r"offer"), target="object"),
+        r"takeover", r"merger", r"deal", r"price tag", r"price", r"transaction", r"buyout", r"sale", r"sold",
+        r"agreed to pay", r"pay(?:s|ing)?", r"paid", r"offer"), target="object"),
     Measure("investment", _MONEY, _cues(r"investment", r"invest(?:s|ed|ing)?", r"stake"), target="company"),
     Measure("revenue", _MONEY, _cues(
         r"revenues?", r"sales", r"turnover", r"arr", r"annual recurring revenue", r"run[- ]rate",
@@ -61,7 +68,9 @@ MEASURES: tuple[Measure, ...] = (
     Measure("damage", _MONEY, _cues(r"damage", r"insured losses", r"economic losses", r"destruction"), flow=True),
     Measure("budget", _MONEY, _cues(r"budget", r"spending plan", r"appropriation"), flow=True),
     Measure("market size", _MONEY, _cues(r"market"), flow=True, target="none"),
-    Measure("cost", _MONEY, _cues(r"costs?", r"spending", r"spend", r"expenditure", r"price", r"priced")),
+    Measure("spending", _MONEY, _cues(r"spending", r"spend", r"spent", r"expenditure", r"set aside",
+                                      r"allocated?", r"approved", r"relief", r"aid"), target="object"),
+    Measure("cost", _MONEY, _cues(r"costs?", r"priced", r"bill")),
     Measure("premium", _PERCENT, _cues(r"premium")),
     Measure("growth rate", _PERCENT, _cues(
         r"growth", r"growing", r"grew", r"grow", r"year-over-year", r"year-on-year", r"increase[sd]?",
@@ -72,11 +81,20 @@ MEASURES: tuple[Measure, ...] = (
     Measure("market share", _PERCENT, _cues(r"market share", r"share of the market")),
     Measure("jobs cut", _COUNT, _cues(
         r"lay(?:ing)? off", r"laid off", r"layoffs?", r"job cuts", r"cut(?:ting)?", r"eliminat\w+",
-        r"redundanc\w+", r"let go")),
-    Measure("deaths", _COUNT, _cues(r"killed", r"dead", r"deaths?", r"died", r"fatalities", r"lives")),
+        r"redundanc\w+", r"let go"), units=PEOPLE),
+    Measure("deaths", _COUNT, _cues(r"killed", r"dead", r"deaths?", r"died", r"fatalities", r"lives", r"toll"),
+            units=PEOPLE | {"deaths", "fatalities", "lives", "victims", "residents"}),
+    Measure("homes without power", _COUNT, _cues(r"without power", r"lost power", r"outages?", r"power cuts?",
+                                                 r"blackouts?", r"without electricity"),
+            units=frozenset({"homes", "households", "customers", "properties", "residents", "people",
+                             "businesses", "buildings"})),
+    Measure("people displaced", _COUNT, _cues(r"shelters?", r"evacuated", r"evacuations?", r"displaced",
+                                              r"homeless"), units=PEOPLE | {"residents", "families"}),
+    Measure("rainfall", _COUNT, _cues(r"rain", r"rainfall", r"precipitation"),
+            units=frozenset({"inches", "millimetres", "millimeters", "centimetres", "centimeters", "mm", "cm"})),
     Measure("headcount", _COUNT, _cues(
         r"engineers", r"researchers", r"employees", r"staff", r"workers", r"headcount", r"team",
-        r"people", r"workforce", r"talent")),
+        r"people", r"workforce", r"talent"), units=PEOPLE),
     Measure("closing date", _DATE, _cues(r"close", r"closing", r"completion", r"complete")),
     Measure("acquisition date", _DATE, _cues(r"acquired", r"acquisition", r"purchased?", r"bought"),
             target="object"),

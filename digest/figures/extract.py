@@ -172,10 +172,13 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
         kind, unit = "number", "x"
         span.end += 1
     elif (noun := _count_noun(text, span.end)) is not None:
+        if P.ANONYMOUS_SOURCES.match(text, noun[1]):
+            return None  # "two people familiar with the matter" are sources, not a figure
         kind, unit = "count", noun[0]
         span.end = noun[1]
-    elif is_word or P.NAME_BEFORE.search(text[max(0, start - 30):start]):
-        return None
+    elif is_word or P.NAME_BEFORE.search(text[max(0, start - 30):start]) or (
+            text[start - 1:start] == "(" and text[span.end:span.end + 1] == ")"):
+        return None  # a name ("Llama 3"), or a reference marker "(1)"
     else:
         kind, unit = "number", None
 

@@ -76,6 +76,9 @@ AGO = re.compile(r"\s+ago\b")
 MULTIPLE = re.compile(r"x\b")
 #: Up to three words after a number, one of which may be the counted noun.
 NOUN_WORDS = re.compile(r"(?:\s+(?:[A-Za-z][A-Za-z'\-]*)){1,3}")
+#: Anonymous sourcing after a count of people: `two people familiar with the matter`.
+ANONYMOUS_SOURCES = re.compile(r"\s+(?:familiar with|close to|with (?:direct )?knowledge|briefed on|"
+                               r"who (?:asked|spoke|declined)|speaking on condition)")
 #: A qualifier after the figure: `$2 billion or more`, `$2 billion-plus`.
 TRAILING_QUALIFIER = re.compile(r"\s(?P<q>or more)\b|-(?P<p>plus)\b")
 

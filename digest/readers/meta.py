@@ -48,10 +48,10 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
     raw = text[4:end + 1]
     body_line = raw.count("\n") + 3
     try:
-        post = frontmatter.loads(text, handler=_FM_HANDLER)
-        meta = post.metadata
+        meta = _FM_HANDLER.load(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # where the broken construct starts (context) is more useful than where it was noticed
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(path, f"front matter is not valid YAML: {problem}", line) from None

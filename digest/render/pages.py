@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Digest, Mention, Story
 from digest.render.annotate import (
@@ -184,7 +185,7 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                     "source": source_label(articles[m.article]),
                     "value": value,
                     "sentence": m.sentence,
-                    "period": m.period,
+                    "period": describe_period(m.period) if m.period else None,
                     "links": [],
                 })
                 row["links"].append(trusted(link(page, page_path(m.article), m.anchor)))

@@ -1,0 +1,107 @@
+"""Claim alignment: the seeds' acceptance case and the traps around it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.discover import discover
+from digest.model import Claim, Story
+from digest.pipeline import make_story, read_story
+from tests.conftest import ROOT
+
+
+def story_of(content: Path) -> Story:
+    errors: list = []
+    [source] = discover(content, errors)
+    articles = read_story(source, content, errors)
+    assert not errors
+    return make_story(source, articles)
+
+
+def claims_with(story: Story, text: str) -> list[Claim]:
+    return [c for c in story.claims if any(m.figure.text == text for m in c.mentions)]
+
+
+def values(claim: Claim) -> set[float]:
+    return {m.figure.value for m in claim.mentions}
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_content: Path) -> Story:
+    return story_of(seeds_content)
+
+
+def test_deal_price_is_disputed(seeds: Story) -> None:
+    [claim] = [c for c in seeds.claims if 2e9 in values(c)]
+    assert claim.status == "disputed"
+    assert claim.measure == "deal value"
+    assert values(claim) == {2e9, 8e8}
+    assert claim.spread == 2.5
+    assert {m.article.split("/")[1][:3] for m in claim.mentions} == {"000", "001"}
+
+
+def test_valuation_is_disputed_and_not_mixed_with_the_funding_round(seeds: Story) -> None:
+    [claim] = [c for c in seeds.claims if 62e9 in values(c)]
+    assert claim.status == "disputed" and claim.measure == "valuation"
+    assert 43e9 in values(claim)
+    assert 10e9 not in values(claim)  # the funding round's size is not a valuation
+    assert "late 2024" in claim.reason and "late 2023" in claim.reason
+
+
+def test_mosaicml_price_and_revenue_are_corroborated(seeds: Story) -> None:
+    [price] = [c for c in seeds.claims if 1.3e9 in values(c)]
+    assert price.status == "corroborated" and price.subject == "MosaicML"
+    assert values(price) == {1.3e9}
+    [revenue] = [c for c in seeds.claims if 2.4e9 in values(c)]
+    assert revenue.status == "corroborated" and revenue.measure == "revenue"
+    assert len({m.article for m in revenue.mentions}) == 2
+
+
+def test_earlier_deal_is_never_disputed_with_this_deal(seeds: Story) -> None:
+    for claim in seeds.claims:
+        if claim.status == "disputed":
+            assert 1.3e9 not in values(claim)
+
+
+def test_page_furniture_is_in_no_claim(seeds: Story) -> None:
+    texts = {m.figure.text for c in seeds.claims for m in c.mentions}
+    assert not any("views" in t or "min read" in t for t in texts)
+    for m in seeds.mentions:
+        assert m.figure.value not in (9.0, 10.0, 11.0, 12.0) or m.figure.kind != "count" or m.figure.unit not in ("views", "min")
+
+
+def test_every_figure_is_in_exactly_one_claim(seeds: Story) -> None:
+    anchors = [(m.article, m.anchor) for c in seeds.claims for m in c.mentions]
+    assert len(anchors) == len(set(anchors)) == len(seeds.mentions)
+
+
+def test_storm_story(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content" / "port-avery-storm", tmp_path / "port-avery-storm")
+    story = story_of(tmp_path)
+    status: dict[str, set[str]] = {}
+    for c in story.claims:
+        if c.mentions[0].measure and len({m.article for m in c.mentions}) > 1:
+            status.setdefault(c.measure, set()).add(c.status)
+    assert status == {
+        "damage": {"disputed"},
+        "homes without power": {"disputed"},
+        "deaths": {"corroborated"},
+        "rainfall": {"corroborated"},
+        "spending": {"corroborated"},
+    }
+
+
+def test_headline_against_body_in_one_article_is_a_dispute(tmp_path: Path) -> None:
+    story = tmp_path / "s"
+    story.mkdir()
+    (story / "a.md").write_text(
+        "---\ntitle: Acme buys Widgets Inc for $3 billion\nsource: A\n---\n\n"
+        "Acme agreed to buy Widgets Inc for $2 billion, the company said.\n", encoding="utf-8")
+    (story / "b.md").write_text(
+        "---\ntitle: Acme deal\nsource: B\n---\n\nAcme will acquire Widgets Inc for $2 billion.\n", encoding="utf-8")
+    s = story_of(tmp_path)
+    [claim] = [c for c in s.claims if c.measure == "deal value"]
+    assert claim.status == "disputed"

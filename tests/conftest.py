@@ -1,0 +1,70 @@
+"""Shared fixtures: the seeds (from ../shared, as CI has them), and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpora" / "article-extraction"
+FIXTURES = Path(__file__).parent / "fixtures"
+BIN = Path(sys.executable).parent
+
+
+def require(path: Path) -> Path:
+    """A file from ../shared; its absence is a setup error, not a reason to skip."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: tests read the shared folder beside the repository")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A content folder with the two seed reports as one story."""
+    root = tmp_path_factory.mktemp("seeds-content")
+    story = root / "databricks"
+    story.mkdir()
+    for p in sorted(require(SEEDS).glob("*.txt")):
+        shutil.copy(p, story / p.name)
+    return root
+
+
+def build_site(content: Path, work: Path, *, site_url: str | None = None) -> tuple[Path, Path]:
+    """`digest build` then `mkdocs build --strict`, as `make` does; returns (docs, site)."""
+    docs, site = work / "docs", work / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    subprocess.run([str(BIN / "digest"), "build", str(content), "--out", str(docs), "-q",
+                    "--config", str(ROOT / "mkdocs.yml"), "--overrides", str(ROOT / "overrides" / "digest")],
+                   check=True, cwd=ROOT, env=env)
+    config = work / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build --strict failed:\n{result.stderr}")
+    return docs, site
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The shipped content/ built into a site."""
+    return build_site(ROOT / "content", tmp_path_factory.mktemp("default-site"))
+
+
+@pytest.fixture(scope="session")
+def seeds_site(seeds_content: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seed reports built into a site."""
+    return build_site(seeds_content, tmp_path_factory.mktemp("seeds-site"))
