@@ -32,7 +32,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
     read = [(source, read_story(source, content, errors)) for source in sources]
     _check_unique_pages(read, errors)
     if errors:
-        raise BuildFailed(errors)
+        raise BuildFailed(sorted(errors, key=lambda e: (str(e.path), e.line or 0)))
     # every story is aligned before anything is rendered
     digest = Digest(stories=order_stories([make_story(source, articles) for source, articles in read]))
     env = environment(overrides=overrides, config=config)

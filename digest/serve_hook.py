@@ -1,0 +1,42 @@
+"""MkDocs hook for `make serve`: rebuild docs/ from the content folder when an article changes.
+
+Only `mkdocs.serve.yml` loads it; `make` and CI build with the plain mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from digest.errors import BuildFailed
+from digest.pipeline import build
+
+log = logging.getLogger("mkdocs.digest")
+_last: tuple[Any, ...] | None = None
+
+
+def _fingerprint(content: Path) -> tuple[Any, ...]:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in content.rglob("*") if p.is_file()))
+
+
+def on_pre_build(config: Any) -> None:
+    """Re-run `digest build` if anything under the content folder changed since the last run.
+
+    Writing docs/ triggers MkDocs' own watcher; the fingerprint stops that from looping.
+    A broken article is logged and the previous pages stay up.
+    """
+    global _last
+    content = Path(os.environ.get("DIGEST_CONTENT", "content"))
+    docs = Path(os.environ.get("DIGEST_DOCS", config["docs_dir"]))
+    now = _fingerprint(content)
+    if now == _last:
+        return
+    try:
+        build(content, out=docs, config=config.config_file_path)
+        log.info("digest: rebuilt %s from %s", docs, content)
+    except BuildFailed as exc:
+        for err in exc.errors:
+            log.error("digest: %s", err)
+    _last = now

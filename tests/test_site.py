@@ -1,0 +1,108 @@
+"""End to end: content -> digest build -> mkdocs build --strict, inspected with lxml."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import html as lxml_html
+
+pytestmark = pytest.mark.slow
+
+
+def page(site: Path, url_path: str) -> lxml_html.HtmlElement:
+    path = site / url_path / "index.html" if not url_path.endswith(".html") else site / url_path
+    return lxml_html.parse(str(path)).getroot()
+
+
+def resolve(base: str, href: str) -> tuple[str, str]:
+    """(site-relative directory URL, fragment) of a relative link on page `base`."""
+    parts = urlsplit(href)
+    stack = [p for p in base.strip("/").split("/") if p]
+    for piece in parts.path.split("/"):
+        if piece == "..":
+            stack.pop()
+        elif piece and piece != ".":
+            stack.append(piece)
+    return "/".join(stack), parts.fragment
+
+
+@pytest.mark.parametrize("which", ["default_site", "seeds_site"])
+def test_every_conflicts_link_lands_on_the_figure(which: str, request: pytest.FixtureRequest) -> None:
+    docs, site = request.getfixturevalue(which)
+    claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))
+    text_of = {m["url"]: m["text"] for c in claims["claims"] for m in c["mentions"]}
+    disputed = [c for c in claims["claims"] if c["status"] == "disputed"]
+    assert disputed
+    conflicts = page(site, "conflicts")
+    links = [a.get("href") for a in conflicts.iter("a") if "#fig-" in (a.get("href") or "")]
+    assert len(links) == sum(len(c["mentions"]) for c in disputed)
+    for href in links:
+        target, fragment = resolve("conflicts/", href)
+        el = page(site, target).get_element_by_id(fragment)
+        assert el.tag == "mark" and "fig--disputed" in el.get("class")
+        assert el.text_content() == text_of[f"{target}/#{fragment}"]
+    # each disputed claim is its own section with a heading (and so a permalink)
+    for claim in disputed:
+        heading = conflicts.get_element_by_id(claim["id"])
+        assert heading.tag == "h3" and heading.find(".//a[@class='headerlink']") is not None
+
+
+def test_annotations_and_back_links(default_site: tuple[Path, Path]) -> None:
+    _, site = default_site
+    claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))
+    for article in claims["articles"]:
+        root = page(site, article["url"].rstrip("/"))
+        marks = root.xpath("//article//mark[contains(@class, 'fig')][@id]")
+        mentions = [m for c in claims["claims"] for m in c["mentions"] if m["article"] == article["id"]]
+        assert len(marks) == len(mentions) > 0
+        for mark in marks:
+            claim_id = mark.get("data-claim")
+            status = next(c["status"] for c in claims["claims"] if c["id"] == claim_id)
+            assert f"fig--{status}" in mark.get("class")
+        # annotated blocks carry Material's annotate class and a list of notes
+        assert root.xpath("//article//*[contains(@class, 'annotate')]")
+        # a disputed figure's note links back to the conflicts page entry
+        for mark in root.xpath("//article//mark[contains(@class, 'fig--disputed')][@id]"):
+            assert root.xpath(f"//a[contains(@href, 'conflicts/#{mark.get('data-claim')}')]")
+
+
+def test_article_pages_are_out_of_the_sidebar(default_site: tuple[Path, Path]) -> None:
+    _, site = default_site
+    home = page(site, "")
+    nav = " ".join(a.get("href") or "" for a in home.xpath("//nav[contains(@class,'md-nav--primary')]//a"))
+    assert "conflicts/" in nav and "port-avery-storm/" in nav
+    assert "bay-herald" not in nav and "ledger-2b" not in nav
+    story = page(site, "port-avery-storm")
+    assert story.xpath("//a[contains(@href, 'bay-herald/')]")
+
+
+def test_search_index_holds_figures(default_site: tuple[Path, Path]) -> None:
+    _, site = default_site
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"])
+    for figure in ("$800 million", "$1.2 billion", "54%", "valuation"):
+        assert figure in text
+    assert index["config"]["separator"].startswith("[\\s\\u200b\\u2060")
+
+
+def test_claims_json_is_published_as_written(default_site: tuple[Path, Path]) -> None:
+    docs, site = default_site
+    assert (site / "claims.json").read_bytes() == (docs / "claims.json").read_bytes()
+    data = json.loads((docs / "claims.json").read_text(encoding="utf-8"))
+    assert set(data) == {"articles", "claims"}
+    mention_keys = {"article", "text", "kind", "value", "low", "high", "unit", "sentence", "url"}
+    for claim in data["claims"]:
+        assert {"id", "measure", "subject", "status", "mentions"} <= set(claim)
+        for m in claim["mentions"]:
+            assert mention_keys <= set(m)
+
+
+def test_article_header(default_site: tuple[Path, Path]) -> None:
+    _, site = default_site
+    root = page(site, "port-avery-storm/harbor-gazette")
+    byline = root.xpath("//div[@class='digest-byline']")[0]
+    assert "Harbor Gazette" in byline.text_content() and "Mara Lindqvist" in byline.text_content()
+    assert byline.xpath(".//a/@href") == ["https://example.org/harbor-gazette/storm-hollis-damage"]
