@@ -3,6 +3,7 @@ the environment's `finalize`; fragments built from escaped pieces are marked tru
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -28,8 +29,15 @@ STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
 
 
 def front_matter(data: Mapping[str, Any]) -> str:
-    """YAML front matter written by a YAML library, never by string formatting."""
-    body = yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False, width=1000)
+    """YAML front matter written by a YAML library, never by string formatting.
+
+    Material's templates print `title` unescaped (in <title>, the header, the footer and the
+    navigation), so it is HTML-escaped here: every one of those places then shows it as text.
+    """
+    data = dict(data)
+    if "title" in data:
+        data["title"] = html.escape(str(data["title"]), quote=True)
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{body}---\n"
 
 
