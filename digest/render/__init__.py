@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from digest.model import Digest
 from digest.render import pages
+from digest.render.annotate import story_path
 from digest.render.escape import escape_md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -63,7 +64,7 @@ def render(digest: Digest, /, *, env: jinja2.Environment, config: str | None = N
     story_t = env.get_template("story.md.j2")
     article_t = env.get_template("article.md.j2")
     for story in digest.stories:
-        out[f"{story.slug}/index.md"] = story_t.render(pages.story_context(story, config=config))
+        out[story_path(story.slug)] = story_t.render(pages.story_context(story, config=config))
         for article in story.articles:
             out[f"{article.id}.md"] = article_t.render(pages.article_context(article, story, config=config))
     out["claims.json"] = claims_json(digest)

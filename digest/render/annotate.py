@@ -18,6 +18,12 @@ def page_path(article_id: str) -> str:
     return f"{article_id}.md"
 
 
+def story_path(slug: str) -> str:
+    """The story page's Markdown path: `<story>.md`, beside the `<story>/` folder of its
+    articles, so the sidebar shows the story's title and the URL is still `<story>/`."""
+    return f"{slug}.md"
+
+
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link between two docs/ Markdown pages (MkDocs validates these)."""
     rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

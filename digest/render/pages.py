@@ -21,6 +21,7 @@ from digest.render.annotate import (
     marked,
     numbered_list,
     page_path,
+    story_path,
     source_label,
 )
 from digest.render.escape import escape_md, trusted
@@ -127,7 +128,7 @@ def article_context(article: Article, story: Story, *, config: str | None) -> di
         "blocks": [trusted(b) for b in blocks],
         "figure_rows": rows,
         "story": story,
-        "story_link": trusted(link(page, f"{story.slug}/index.md")),
+        "story_link": trusted(link(page, story_path(story.slug))),
         "article": article,
     }
 
@@ -143,7 +144,7 @@ def _number_markers(text: str, mentions: list[Mention], offset: int) -> str:
 
 def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     """Everything story.md.j2 needs: sources, and a row per measured quantity."""
-    page = f"{story.slug}/index.md"
+    page = story_path(story.slug)
     rows = []
     for claim in sorted((c for c in story.claims if c.mentions[0].measure),
                         key=lambda c: (STATUS_ORDER[c.status], -(c.spread or 0), c.measure, c.id)):
@@ -200,14 +201,14 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
             mentions = list(rows.values())
             entries.append({"claim": claim, "mentions": mentions})
         if entries:
-            stories.append({"story": story, "entries": entries, "link": trusted(link(page, f"{story.slug}/index.md"))})
+            stories.append({"story": story, "entries": entries, "link": trusted(link(page, story_path(story.slug)))})
     return {"front_matter": trusted(front_matter({"title": "Conflicts", "digest": {"kind": "conflicts"}})),
             "stories": stories}
 
 
 def home_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     """Everything index.md.j2 needs: the stories, newest first."""
-    rows = [{"story": s, "link": trusted(f"{s.slug}/index.md"), "counts": status_counts(s),
+    rows = [{"story": s, "link": trusted(story_path(s.slug)), "counts": status_counts(s),
              "sources": [source_label(a) for a in s.articles]} for s in digest.stories]
     return {"front_matter": trusted(front_matter({"title": "Home", "digest": {"kind": "home"}})),
             "rows": rows,
