@@ -11,6 +11,7 @@ from pathlib import Path
 
 from digest import __version__
 from digest.errors import BuildFailed, InputError
+from digest.model import Article
 from digest.write import UnsafeOutput
 
 EXIT_BAD_INPUT = 2
@@ -68,7 +69,7 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(path: str):  # type: ignore[no-untyped-def]
+def _load(path: str) -> Article:
     from digest.readers import read_article, read_text
 
     if path == "-":

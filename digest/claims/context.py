@@ -17,10 +17,7 @@ CLAUSE_BREAK = re.compile(
 _CAP_WORD = re.compile(r"\b[A-Z][\w&.\-]*[\w&]|\b[A-Z]\b")
 #: Generic acronyms that are never the subject of a figure.
 _GENERIC = frozenset(
-    "AI ML IPO CEO CFO CTO LLM LLMs GPU GPUs US EU UK API APIs ARR Q1 Q2 Q3 Q4 H1 H2 FY GPT "
-    "The This That These Those It Its In On At For As But And Now When While Compared "
-    "Meanwhile Beyond Several First Second Third Fourth Rather Following Adding Following "
-    "Industry Enterprise According Despite After Before Since Under Over Why How What".split()
+    ["AI", "ML", "IPO", "CEO", "CFO", "CTO", "LLM", "LLMs", "GPU", "GPUs", "US", "EU", "UK", "API", "APIs", "ARR", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY", "GPT", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "As", "But", "And", "Now", "When", "While", "Compared", "Meanwhile", "Beyond", "Several", "First", "Second", "Third", "Fourth", "Rather", "Following", "Adding", "Following", "Industry", "Enterprise", "According", "Despite", "After", "Before", "Since", "Under", "Over", "Why", "How", "What"]
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -33,8 +33,7 @@ def _cues(*words: str) -> re.Pattern[str]:
 
 #: Nouns for people: a count of these can be a headcount, a death toll, jobs cut.
 PEOPLE = frozenset(
-    "engineers researchers employees staff workers people scientists developers personnel "
-    "members specialists experts jobs positions roles".split()
+    ["engineers", "researchers", "employees", "staff", "workers", "people", "scientists", "developers", "personnel", "members", "specialists", "experts", "jobs", "positions", "roles"]
 )
 _MONEY = frozenset({"money"})
 _PERCENT = frozenset({"percent"})

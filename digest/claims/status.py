@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.figures.numbers import overlaps
-from digest.model import Mention, Claim
+from digest.model import Claim, Mention
 
 _KIND_LABELS = {"money": "amount", "percent": "percentage", "date": "date", "duration": "duration",
                 "number": "number"}

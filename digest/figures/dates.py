@@ -35,11 +35,11 @@ def date_from_match(kind: str, groups: dict[str, str | None], *, year: int | Non
 
     `year` is the article's own year, used where the text gives a month and day only.
     """
-    y = int(groups["y"]) if groups.get("y") else None
+    y = int(groups["y"] or 0) if groups.get("y") else None
     if y is not None and groups.get("y") and len(groups["y"] or "") == 2:
         y = 2000 + y
     if kind == "iso" or (kind in ("month_day", "day_month") and groups.get("d")):
-        month = int(groups["m"]) if kind == "iso" else month_number(groups["mon"] or "")
+        month = int(groups["m"] or 0) if kind == "iso" else month_number(groups["mon"] or "")
         day = int(groups["d"] or 0)
         if not 1 <= day <= 31:
             return None
@@ -51,10 +51,10 @@ def date_from_match(kind: str, groups: dict[str, str | None], *, year: int | Non
     if y is None:
         return None
     if kind == "quarter":
-        q = int(groups["q"]) if groups.get("q") else ORDINALS[(groups["ord"] or "").lower()]
+        q = int(groups["q"] or 0) if groups.get("q") else ORDINALS[(groups["ord"] or "").lower()]
         return f"{y}-Q{q}", y + (q - 1) / 4
     if kind == "half":
-        h = int(groups["h"]) if groups.get("h") else ORDINALS[(groups["ord"] or "").lower()]
+        h = int(groups["h"] or 0) if groups.get("h") else ORDINALS[(groups["ord"] or "").lower()]
         return f"{y}-H{h}", y + (h - 1) / 2
     if kind == "month_year":
         month = month_number(groups["mon"] or "")

@@ -19,21 +19,15 @@ from digest.model import Figure
 
 #: Words that end a noun search after a number: `5 of the`, `3 to`, `10 per`.
 _STOP_WORDS = frozenset(
-    "of the and to in on at by for with from a an or per than as is was were are be been has "
-    "have had its their this that which who whom whose it he she they we you his her our your "
-    "into onto over under after before since until while when where year-over-year "
-    "percent times".split()
+    ["of", "the", "and", "to", "in", "on", "at", "by", "for", "with", "from", "a", "an", "or", "per", "than", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "its", "their", "this", "that", "which", "who", "whom", "whose", "it", "he", "she", "they", "we", "you", "his", "her", "our", "your", "into", "onto", "over", "under", "after", "before", "since", "until", "while", "when", "where", "year-over-year", "percent", "times"]
 )
 #: Plural-looking words that are not counted nouns.
 _NOT_NOUNS = frozenset(
-    "this was has does is its plus across always perhaps whereas less thus yes us as his hers "
-    "ours yours theirs news series various previous famous serious analysis basis crisis "
-    "means focus bonus status campus virus".split()
+    ["this", "was", "has", "does", "is", "its", "plus", "across", "always", "perhaps", "whereas", "less", "thus", "yes", "us", "as", "his", "hers", "ours", "yours", "theirs", "news", "series", "various", "previous", "famous", "serious", "analysis", "basis", "crisis", "means", "focus", "bonus", "status", "campus", "virus"]
 )
 #: Nouns counted without a plural -s.
 _IRREGULAR_PLURALS = frozenset(
-    "people staff personnel children men women police cattle sheep fish aircraft workforce "
-    "employees".split()
+    ["people", "staff", "personnel", "children", "men", "women", "police", "cattle", "sheep", "fish", "aircraft", "workforce", "employees"]
 )
 _TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
                "month": "months", "year": "years", "decade": "decades"}
@@ -115,9 +109,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
     if cur and not is_word:
         currency = CURRENCY_SYMBOLS.get(cur["cur"].strip().lower(), cur["cur"].strip().upper())
         start -= len(cur["cur"])
-    elif not is_word and (P.IDENTIFIER_BEFORE.search(before) or P.IDENTIFIER_AFTER.match(text, pos)):
-        if not P.SCALE.match(text, pos) and not P.MULTIPLE.match(text, pos):
-            return None
+    elif (not is_word and (P.IDENTIFIER_BEFORE.search(before) or P.IDENTIFIER_AFTER.match(text, pos))
+          and not P.SCALE.match(text, pos) and not P.MULTIPLE.match(text, pos)):
+        return None  # part of a name or code: GPT-4, COVID-19, 4th
     span = _Span(start, pos, parse_number(token))
     figure_start = start
     between = P.BETWEEN_BEFORE.search(text[max(0, start - 40):start])

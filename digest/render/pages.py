@@ -21,8 +21,8 @@ from digest.render.annotate import (
     marked,
     numbered_list,
     page_path,
-    story_path,
     source_label,
+    story_path,
 )
 from digest.render.escape import escape_md, trusted
 
@@ -208,8 +208,9 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
 
 def home_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     """Everything index.md.j2 needs: the stories, newest first."""
-    rows = [{"story": s, "link": trusted(story_path(s.slug)), "counts": status_counts(s),
-             "sources": [source_label(a) for a in s.articles]} for s in digest.stories]
+    counts = [status_counts(s) for s in digest.stories]
+    rows = [{"story": s, "link": trusted(story_path(s.slug)), "counts": c,
+             "sources": [source_label(a) for a in s.articles]} for s, c in zip(digest.stories, counts, strict=True)]
+    total = {k: sum(c[k] for c in counts) for k in ("disputed", "corroborated", "single-source")}
     return {"front_matter": trusted(front_matter({"title": "Home", "digest": {"kind": "home"}})),
-            "rows": rows,
-            "total": {k: sum(r["counts"][k] for r in rows) for k in ("disputed", "corroborated", "single-source")}}
+            "rows": rows, "total": total}
