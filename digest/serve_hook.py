@@ -21,6 +21,16 @@ def _fingerprint(content: Path) -> tuple[Any, ...]:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in content.rglob("*") if p.is_file()))
 
 
+def _content() -> Path:
+    return Path(os.environ.get("DIGEST_CONTENT", "content"))
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Watch the content folder (whichever `make serve CONTENT=DIR` names) for changes."""
+    server.watch(str(_content().resolve()))
+    return server
+
+
 def on_pre_build(config: Any) -> None:
     """Re-run `digest build` if anything under the content folder changed since the last run.
 
@@ -28,7 +38,7 @@ def on_pre_build(config: Any) -> None:
     A broken article is logged and the previous pages stay up.
     """
     global _last
-    content = Path(os.environ.get("DIGEST_CONTENT", "content"))
+    content = _content()
     docs = Path(os.environ.get("DIGEST_DOCS", config["docs_dir"]))
     now = _fingerprint(content)
     if now == _last:

@@ -1,0 +1,63 @@
+"""`make serve`: the live preview rebuilds the pages when an article under content/ changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BIN, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 40) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "port-avery-storm", content / "port-avery-storm")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {tmp_path / 'docs'}\nsite_dir: {tmp_path / 'site'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\nhooks:\n  - {ROOT / 'digest' / 'serve_hook.py'}\n",
+        encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DIGEST_CONTENT": str(content), "DIGEST_DOCS": str(tmp_path / "docs"),
+           "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(BIN / "digest"), "build", str(content), "--out", str(tmp_path / "docs"), "-q"],
+                   check=True, cwd=ROOT, env=env)
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/port-avery-storm/coastal-wire/"
+    try:
+        assert wait_for(url, "about $850 million"), "the preview did not come up"
+        article = content / "port-avery-storm" / "coastal-wire.md"
+        article.write_text(article.read_text(encoding="utf-8").replace("about $850 million", "about $870 million"),
+                           encoding="utf-8")
+        assert wait_for(url, "about $870 million"), "the preview did not rebuild after the article changed"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
