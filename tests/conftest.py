@@ -68,3 +68,12 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def seeds_site(seeds_content: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The seed reports built into a site."""
     return build_site(seeds_content, tmp_path_factory.mktemp("seeds-site"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Record how many hypothesis examples the fuzz tests ran."""
+    from tests import test_fuzz
+
+    if test_fuzz.RUN:
+        counts = ", ".join(f"{name}: {n}" for name, n in sorted(test_fuzz.RUN.items()))
+        terminalreporter.write_line(f"hypothesis examples run: {counts}")

@@ -120,7 +120,8 @@ def admitted_interval(figure: Figure) -> tuple[float, float]:
     cls = QUALIFIER_CLASS.get(figure.qualifier or "")
     if cls:
         lo_factor, hi_factor = QUALIFIER_BOUNDS[cls]
-        low, high = low * lo_factor, high * hi_factor
+        # an open upper end stays open even for zero ("more than 0"): 0 * inf is not a number
+        low, high = low * lo_factor, (math.inf if math.isinf(hi_factor) else high * hi_factor)
     return low, high
 
 

@@ -1,0 +1,90 @@
+"""Broken input: each case gets a correct page or a clear error naming the file (and line)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from digest.errors import BuildFailed
+from digest.pipeline import build
+
+
+def write(root: Path, rel: str, data: str | bytes) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+def errors_of(content: Path, out: Path) -> list[str]:
+    with pytest.raises(BuildFailed) as exc:
+        build(content, out=out, config=None)
+    assert not out.exists()
+    return [str(e) for e in exc.value.errors]
+
+
+GOOD = "---\ntitle: A good article\n---\nThe council spent $5 million.\n"
+
+
+def test_a_20_mb_file(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/huge.txt", b"Title\n\n" + b"word " * 4_200_000)
+    assert errors_of(tmp_path / "c", tmp_path / "out") == ["s/huge.txt: file is 21.0 MB; the limit is 10 MB per article"]
+
+
+def test_two_articles_that_would_share_a_page(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/report.md", GOOD)
+    write(tmp_path / "c", "s/report.txt", "Other title\n\nIt cost $2 million.\n")
+    write(tmp_path / "c", "s/other.md", GOOD.replace("---\ntitle", "---\nslug: report\ntitle"))
+    assert errors_of(tmp_path / "c", tmp_path / "out") == [
+        "s/report.md: article would get the same page as s/other.md (s/report/); give one a 'slug:'",
+        "s/report.txt: article would get the same page as s/report.md (s/report/); give one a 'slug:'",
+    ]
+
+
+def test_a_slug_cannot_leave_the_output_folder(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/a.md", "---\ntitle: T\nslug: ../../escape\n---\nBody.\n")
+    [error] = errors_of(tmp_path / "c", tmp_path / "out")
+    assert error.startswith("s/a.md:3: front matter key 'slug' must be lowercase letters")
+
+
+def test_symlinks_out_of_content_are_not_followed(tmp_path: Path) -> None:
+    secret = write(tmp_path, "secret.md", GOOD)
+    write(tmp_path / "c", "s/a.md", GOOD)
+    os.symlink(secret, tmp_path / "c" / "s" / "linked.md")
+    os.symlink(tmp_path, tmp_path / "c" / "outside")
+    errors = errors_of(tmp_path / "c", tmp_path / "out")
+    assert errors == ["outside: is a link to somewhere outside the content folder; not followed",
+                      "s/linked.md: is a link to somewhere outside the content folder; not followed"]
+
+
+def test_wrong_types_and_unknown_extensions_are_all_reported(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/a.md", "---\ntitle: T\npublished: [2025]\n---\nBody.\n")
+    write(tmp_path / "c", "s/b.pdf", b"%PDF-1.4")
+    write(tmp_path / "c", "s/c.txt", "Title\n\n\xe9t\xe9".encode("latin-1"))
+    write(tmp_path / "c", "loose.md", GOOD)
+    errors = errors_of(tmp_path / "c", tmp_path / "out")
+    assert errors == [
+        "loose.md: articles go in a story folder: content/<story>/<article file>",
+        "s/a.md:3: 'published' is not a date I can read: '[2025]' (write it as YYYY-MM-DD)",
+        "s/b.pdf: unknown file type '.pdf'; articles are .htm, .html, .markdown, .md, .txt "
+        "(story files: index.md, story.yml, claims.yml)",
+        "s/c.txt:3: not valid UTF-8 text (byte 7); save the file as UTF-8",
+    ]
+
+
+def test_one_article_story_and_an_article_without_figures_build(tmp_path: Path) -> None:
+    write(tmp_path / "c", "solo/only.md", GOOD)
+    write(tmp_path / "c", "quiet/a.md", "---\ntitle: Nothing to count\n---\nThe council met again.\n")
+    write(tmp_path / "c", "quiet/b.md", GOOD)
+    out = tmp_path / "out"
+    report = build(tmp_path / "c", out=out, config=None)
+    assert (report.stories, report.articles) == (2, 3)
+    assert "No figures were found in this article." in (out / "quiet" / "a.md").read_text(encoding="utf-8")
+    claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))["claims"]
+    assert {c["status"] for c in claims} == {"single-source"}
