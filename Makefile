@@ -15,13 +15,20 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: site docs test check lint golden serve clean bench bench-smoke help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
-site: docs
-	@rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
-	@# swap in the new site only once it is complete: a failed build keeps the old one
-	@rm -rf .site.old; if [ -d "$(SITE)" ]; then mv "$(SITE)" .site.old; fi
-	@mv .site.tmp "$(SITE)" && rm -rf .site.old
-	@echo "site built in $(SITE)/"
+site: $(VENV)/.installed
+	@# both are built in temporary folders and swapped in only when both succeed:
+	@# a failed build leaves the previous docs/ and site/ exactly as they were
+	@rm -rf .docs.tmp .site.tmp
+	$(BIN)/digest build "$(CONTENT)" --out .docs.tmp
+	@printf 'INHERIT: mkdocs.yml\ndocs_dir: .docs.tmp\n' > .mkdocs.tmp.yml
+	$(BIN)/mkdocs build --strict --quiet -f .mkdocs.tmp.yml --site-dir .site.tmp || \
+		{ rm -rf .docs.tmp .site.tmp .mkdocs.tmp.yml; exit 1; }
+	@rm -f .mkdocs.tmp.yml
+	@for pair in ".docs.tmp:$(DOCS)" ".site.tmp:$(SITE)"; do \
+		new=$${pair%%:*}; dest=$${pair#*:}; rm -rf "$$dest.old"; \
+		if [ -d "$$dest" ]; then mv "$$dest" "$$dest.old"; fi; mv "$$new" "$$dest" && rm -rf "$$dest.old"; \
+	done
+	@echo "site built in $(SITE)/ from $(CONTENT)/"
 
 ## docs: write the Markdown pages and claims.json from $(CONTENT) into docs/
 docs: $(VENV)/.installed
@@ -65,7 +72,7 @@ bench: $(VENV)/.test-installed
 
 ## clean: remove generated files (docs/, site/); never touches content/
 clean:
-	rm -rf "$(DOCS)" "$(SITE)" .site.tmp .site.old .digest-cache
+	rm -rf "$(DOCS)" "$(SITE)" .docs.tmp .site.tmp .mkdocs.tmp.yml .digest-cache
 
 ## help: list the targets
 help:

@@ -3,6 +3,7 @@ site served on 127.0.0.1. Screenshots go to tests/screenshots/ for a person to l
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -32,16 +33,24 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(default_site: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The default site served on 127.0.0.1 (a free port)."""
-    _, site = default_site
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1 (a free port); yields its base URL."""
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(default_site: tuple[Path, Path]) -> Iterator[str]:
+    """The default site, served."""
+    with serving(default_site[1]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +155,25 @@ def test_pages_for_the_readme(page, server) -> None:  # type: ignore[no-untyped-
     if os.environ.get("DIGEST_UPDATE_SCREENSHOTS"):
         readme.mkdir(parents=True, exist_ok=True)
         shutil.copy(SHOTS / "article-annotation.png", readme / "article.png")
+
+
+def test_hostile_pages_run_no_script_and_open_no_dialog(browser, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import FIXTURES, build_site
+
+    _, site = build_site(FIXTURES / "hostile_content", tmp_path_factory.mktemp("hostile-browser"))
+    dialogs: list[str] = []
+    errors: list[str] = []
+    with serving(site) as base:
+        context = browser.new_context()
+        pg = context.new_page()
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        for path in ("", "hostile/", "hostile/front-matter/", "hostile/scraped/", "hostile/saved-page/", "conflicts/"):
+            pg.goto(base + path)
+            pg.wait_for_load_state("networkidle")
+            for marker in pg.locator("article .md-annotation__index").all()[:3]:
+                marker.click(force=True)
+            assert pg.evaluate("() => document.querySelectorAll('article script, article img, article iframe').length") == 0
+        shot(pg, "hostile")
+        context.close()
+    assert dialogs == [] and errors == []
