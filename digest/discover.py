@@ -29,6 +29,8 @@ class StorySource:
     files: tuple[Path, ...]
     title: str
     summary: str | None
+    edits: Path | None = None
+    """The story's claims.yml, if it has one."""
 
 
 def discover(content: Path, /, errors: list[InputError]) -> list[StorySource]:
@@ -83,7 +85,8 @@ def discover(content: Path, /, errors: list[InputError]) -> list[StorySource]:
         if not files:
             errors.append(InputError(rel, "story folder has no articles"))
             continue
-        stories.append(StorySource(slug, folder, tuple(files), title, summary))
+        edits = next((folder / n for n in ("claims.yml", "claims.yaml") if (folder / n).is_file()), None)
+        stories.append(StorySource(slug, folder, tuple(files), title, summary, edits))
     if not stories and not errors:
         errors.append(InputError(content, "no story folders found (expected content/<story>/<article files>)"))
     return stories

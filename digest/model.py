@@ -114,6 +114,14 @@ class Claim:
     mentions: tuple[Mention, ...]
     spread: float | None = None
     """For disputed claims: largest value / smallest value (e.g. 2.5)."""
+    note: str | None = None
+    """An editor's note (claims.yml), shown wherever the claim is."""
+    preferred: tuple[str, ...] = ()
+    """`<article id>#<anchor>` of mentions an editor marked preferred."""
+    deprecated: tuple[str, ...] = ()
+    """`<article id>#<anchor>` of mentions an editor marked deprecated (kept, but not counted)."""
+    edited: bool = False
+    """True where an editor set the status."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.claims import align
+from digest.claims.editor import apply_edits, load_edits
 from digest.discover import StorySource, discover
 from digest.errors import BuildFailed, InputError
 from digest.figures import extract_figures
@@ -31,10 +32,17 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
     sources = discover(content, errors)
     read = [(source, read_story(source, content, errors)) for source in sources]
     _check_unique_pages(read, errors)
+    if not errors:
+        # every story is aligned (and edited) before anything is rendered
+        stories = []
+        for source, articles in read:
+            try:
+                stories.append(make_story(source, articles, content=content))
+            except InputError as exc:
+                errors.append(exc)
     if errors:
         raise BuildFailed(sorted(errors, key=lambda e: (str(e.path), e.line or 0)))
-    # every story is aligned before anything is rendered
-    digest = Digest(stories=order_stories([make_story(source, articles) for source, articles in read]))
+    digest = Digest(stories=order_stories(stories))
     env = environment(overrides=overrides, config=config)
     write_tree(render(digest, env=env, config=config), out)
     claims = [c for s in digest.stories for c in s.claims if c.mentions[0].measure]
@@ -75,10 +83,15 @@ def extract_article(article: Article, /) -> list[list[Figure]]:
     return [extract_figures(block.text, year=year) for block in article.blocks]
 
 
-def make_story(source: StorySource, articles: list[Article], /) -> Story:
-    """A Story with its figures extracted and aligned into claims."""
+def make_story(source: StorySource, articles: list[Article], /, *, content: Path | None = None) -> Story:
+    """A Story with its figures extracted and aligned into claims, and the editor's edits applied."""
     figures = [extract_article(a) for a in articles]
     mentions, claims = align(articles, figures, story=source.slug)
+    if source.edits is not None:
+        rel = source.edits.relative_to(content).as_posix() if content else source.edits.name
+        order = {a.id: i for i, a in enumerate(articles)}
+        claims = apply_edits(claims, load_edits(source.edits, rel), story=source.slug, rel=rel, order=order,
+                             default=None)
     dates = sorted(a.published for a in articles if a.published)
     return Story(slug=source.slug, title=source.title, summary=source.summary, articles=tuple(articles),
                  mentions=tuple(mentions), claims=tuple(claims), published=dates[-1] if dates else None)

@@ -31,6 +31,8 @@ _FOR = re.compile(r"^\s+for\s+(?:the\s+)?(?P<np>\S)")
 #: Deal words before "valued at": the value is the deal's, not a company's valuation.
 _DEAL_BEFORE = re.compile(r"\b(?:deal|acquisition|transaction|purchase|takeover|merger|investment)\b[^.]*$",
                           re.IGNORECASE)
+#: Words before a date that make it something other than the figure's period.
+_NOT_A_PERIOD = re.compile(r"\b(?:since|after|before|until|till|ever)\s+$", re.IGNORECASE)
 #: Measures whose subject is the thing bought, not the buyer.
 _OBJECT_MEASURES = frozenset({"deal value", "acquisition date"})
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ \-]{1,40}):\s")
@@ -117,7 +119,7 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
     role = _role(clause, at - c0) if measure else None
     subject, named = _subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure \
         else (None, False)
-    period = _period(f, block_figures, s0 + c0, s0 + c1)
+    period = _period(f, block_figures, text, s0 + c0, s0 + c1)
     name = measure.name if measure else None
     if name and role:
         name = f"{name} ({role})"
@@ -213,11 +215,16 @@ def _named_target(clause: str, cue_end: int, found: list[tuple[int, int, str]],
     return None
 
 
-def _period(f: Figure, block_figures: Sequence[Figure], c0: int, c1: int) -> str | None:
-    """The date in the same clause that the figure is tied to (nearest one), if any."""
+def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: int) -> str | None:
+    """The date in the same clause that the figure is tied to (nearest one), if any.
+
+    A date after "since", "after", "before" or "until" dates something else ("the strongest
+    storm since 2011"), not the figure.
+    """
     if f.kind == "date":
         return None
-    dates = [d for d in block_figures if d.kind == "date" and d.period and c0 <= d.start < c1]
+    dates = [d for d in block_figures if d.kind == "date" and d.period and c0 <= d.start < c1
+             and not _NOT_A_PERIOD.search(text, 0, d.start)]
     if not dates:
         return None
     nearest = min(dates, key=lambda d: (abs(d.start - f.start), d.start))

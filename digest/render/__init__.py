@@ -82,12 +82,14 @@ def claims_json(digest: Digest) -> str:
         for c in story.claims:
             claims.append({
                 "id": c.id, "story": c.story, "measure": c.measure, "subject": c.subject,
-                "status": c.status, "reason": c.reason, "spread": c.spread,
+                "status": c.status, "reason": c.reason, "spread": c.spread, "note": c.note, "edited": c.edited,
                 "mentions": [{
                     "article": m.article, "text": m.figure.text, "kind": m.figure.kind,
                     "value": m.figure.value, "low": m.figure.low, "high": m.figure.high,
                     "unit": m.figure.unit, "qualifier": m.figure.qualifier, "period": m.period,
                     "sentence": m.sentence, "anchor": m.anchor, "url": f"{m.article}/#{m.anchor}",
+                    "preferred": f"{m.article}#{m.anchor}" in c.preferred,
+                    "deprecated": f"{m.article}#{m.anchor}" in c.deprecated,
                 } for m in c.mentions],
             })
     return json.dumps({"articles": articles, "claims": claims}, ensure_ascii=False, indent=2) + "\n"

@@ -13,6 +13,11 @@ STATUS_LABELS = {"disputed": "Disputed", "corroborated": "Corroborated", "single
 STATUS_ICONS = {"disputed": "≠", "corroborated": "=", "single-source": "○"}
 
 
+def mention_ref(m: Mention) -> str:
+    """How an editor names a mention: `<article id>#<anchor>`."""
+    return f"{m.article}#{m.anchor}"
+
+
 def page_path(article_id: str) -> str:
     """The article page's Markdown path in docs/: `<story>/<slug>.md`."""
     return f"{article_id}.md"
@@ -45,6 +50,8 @@ def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], 
         claim = claims[m.anchor]
         out.append(escape_md(text[pos:f.start], config=config))
         cls = f"fig fig--{claim.status} fig--{f.kind}"
+        if mention_ref(m) in claim.deprecated:
+            cls += " fig--deprecated"
         title = f"{claim.measure}: {STATUS_LABELS[claim.status].lower()}"
         out.append(
             f'<mark id="{m.anchor}" class="{cls}" data-claim="{escape_attr(claim.id)}" '
@@ -66,6 +73,12 @@ def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Ar
         f"Value: {escape_md(normalised(f), config=config)} (`{exact(f)}`)" if "`" not in exact(f) else "",
         f"{STATUS_ICONS[claim.status]} **{STATUS_LABELS[claim.status]}**: {escape_md(claim.reason, config=config)}",
     ]
+    if mention_ref(m) in claim.preferred:
+        lines.append("★ The editor marks this value as **preferred**.")
+    if mention_ref(m) in claim.deprecated:
+        lines.append("✗ The editor marks this value as **deprecated**: it is kept here but not counted.")
+    if claim.note:
+        lines.append(f"✎ **Editor's note**: {escape_md(claim.note, config=config)}")
     others = _other_sources(m, claim)
     for other in others:
         who = escape_md(source_label(articles[other.article]), config=config)

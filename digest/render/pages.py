@@ -19,6 +19,7 @@ from digest.render.annotate import (
     annotation,
     link,
     marked,
+    mention_ref,
     numbered_list,
     page_path,
     source_label,
@@ -195,6 +196,8 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                     "value": value,
                     "sentence": m.sentence,
                     "period": describe_period(m.period) if m.period else None,
+                    "flag": ("★ preferred" if mention_ref(m) in claim.preferred else
+                             "✗ deprecated" if mention_ref(m) in claim.deprecated else None),
                     "links": [],
                 })
                 row["links"].append(trusted(link(page, page_path(m.article), m.anchor)))
