@@ -90,8 +90,7 @@ def make_story(source: StorySource, articles: list[Article], /, *, content: Path
     if source.edits is not None:
         rel = source.edits.relative_to(content).as_posix() if content else source.edits.name
         order = {a.id: i for i, a in enumerate(articles)}
-        claims = apply_edits(claims, load_edits(source.edits, rel), story=source.slug, rel=rel, order=order,
-                             default=None)
+        claims = apply_edits(claims, load_edits(source.edits, rel), story=source.slug, rel=rel, order=order)
     dates = sorted(a.published for a in articles if a.published)
     return Story(slug=source.slug, title=source.title, summary=source.summary, articles=tuple(articles),
                  mentions=tuple(mentions), claims=tuple(claims), published=dates[-1] if dates else None)

@@ -75,7 +75,7 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
                 if named and article.blocks[b].kind == "title":
                     named_targets[mention.subject or ""] += 1
     mentions = _attach_to_main_target(mentions, named_targets, default)
-    return mentions, _group(mentions, articles, story=story, default=default)
+    return mentions, _group(mentions, articles, story=story)
 
 
 def _attach_to_main_target(mentions: list[Mention], named: Counter[str], default: str | None) -> list[Mention]:
@@ -231,7 +231,7 @@ def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: 
     return nearest.period
 
 
-def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str, default: str | None) -> list[Claim]:
+def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str) -> list[Claim]:
     """Claims: mentions with the same quantity, split by period where the measure needs it."""
     groups: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -250,7 +250,7 @@ def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str, 
         else:
             parts = [members]
         for part in parts:
-            claims.append(make_claim(part, story=story, order=order, default=default))
+            claims.append(make_claim(part, story=story, order=order))
     return _unique_ids(claims)
 
 

@@ -105,14 +105,14 @@ def _names(value: Any, rel: str, line: int, *, many: bool) -> tuple[str, ...]:
 
 
 def apply_edits(claims: list[Claim], edits: list[Edit], /, *, story: str, rel: str,
-                order: dict[str, int], default: str | None) -> list[Claim]:
+                order: dict[str, int]) -> list[Claim]:
     """The claims after the editor's edits, in order; InputError for unknown claims or figures."""
     by_id = {c.id: c for c in claims}
     for edit in edits:
         ids = [_claim_id(name, by_id, story, rel, edit.values[f"__line_{edit.target}"]) for name in edit.claims]
         if edit.target == "merge":
             merged = [m for cid in ids for m in by_id.pop(cid).mentions]
-            base = make_claim(merged, story=story, order=order, default=default)
+            base = make_claim(merged, story=story, order=order)
             claim = replace(base, id=ids[0])
         elif edit.target == "split":
             source = by_id.pop(ids[0])
@@ -121,16 +121,16 @@ def apply_edits(claims: list[Claim], edits: list[Edit], /, *, story: str, rel: s
             moved = [m for m in source.mentions if (m.article, m.anchor) in refs]
             if not keep:
                 raise InputError(rel, "'split:' must leave at least one figure in the claim", edit.line)
-            rest = replace(make_claim(keep, story=story, order=order, default=default), id=source.id)
+            rest = replace(make_claim(keep, story=story, order=order), id=source.id)
             by_id[rest.id] = rest
-            claim = replace(make_claim(moved, story=story, order=order, default=default), id=f"{source.id}-split")
+            claim = replace(make_claim(moved, story=story, order=order), id=f"{source.id}-split")
         else:
             claim = by_id.pop(ids[0])
-        by_id[claim.id] = _edited(claim, edit, rel=rel, story=story, order=order, default=default)
+        by_id[claim.id] = _edited(claim, edit, rel=rel, story=story, order=order)
     return sorted(by_id.values(), key=lambda c: c.id)
 
 
-def _edited(claim: Claim, edit: Edit, *, rel: str, story: str, order: dict[str, int], default: str | None) -> Claim:
+def _edited(claim: Claim, edit: Edit, *, rel: str, story: str, order: dict[str, int]) -> Claim:
     v = edit.values
     preferred = _refs(v.get("preferred", []), claim.mentions, rel, v.get("__line_preferred", edit.line))
     deprecated = _refs(v.get("deprecated", []), claim.mentions, rel, v.get("__line_deprecated", edit.line))
@@ -138,7 +138,7 @@ def _edited(claim: Claim, edit: Edit, *, rel: str, story: str, order: dict[str, 
         # a deprecated value stays listed, but no longer decides the status
         live = [m for m in claim.mentions if (m.article, m.anchor) not in deprecated]
         if live:
-            recomputed = make_claim(live, story=story, order=order, default=default)
+            recomputed = make_claim(live, story=story, order=order)
             claim = replace(claim, status=recomputed.status, reason=recomputed.reason, spread=recomputed.spread)
     changes: dict[str, Any] = {
         "preferred": tuple(sorted(f"{a}#{f}" for a, f in preferred)),

@@ -14,7 +14,7 @@ _KIND_LABELS = {"money": "amount", "percent": "percentage", "date": "date", "dur
                 "number": "number"}
 
 
-def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int], default: str | None) -> Claim:
+def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int]) -> Claim:
     """A Claim for mentions of one quantity: status `disputed`, `corroborated` or `single-source`."""
     members = sorted(members, key=lambda m: (order[m.article], m.block, m.figure.start))
     first = members[0]

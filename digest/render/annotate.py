@@ -70,7 +70,8 @@ def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Ar
     subject = f" · {escape_md(claim.subject, config=config)}" if claim.subject else ""
     lines = [
         f"**{escape_md(claim.measure.capitalize(), config=config)}**{subject}",
-        f"Value: {escape_md(normalised(f), config=config)} (`{exact(f)}`)" if "`" not in exact(f) else "",
+        # exact() is digits, a decimal point and a unit word: safe in a code span
+        f"Value: {escape_md(normalised(f), config=config)} (`{exact(f)}`)",
         f"{STATUS_ICONS[claim.status]} **{STATUS_LABELS[claim.status]}**: {escape_md(claim.reason, config=config)}",
     ]
     if mention_ref(m) in claim.preferred:
