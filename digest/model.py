@@ -6,7 +6,7 @@ ones it was given. The field names of `Figure` are the keys of `digest figures -
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: Block kinds, in the order a reader meets them on the page.
 BLOCK_KINDS = ("title", "summary", "heading", "paragraph", "item")
@@ -143,5 +143,3 @@ class Digest:
     """Everything the render stage needs."""
 
     stories: tuple[Story, ...]
-    claim_by_mention: dict[tuple[str, str], str] = field(default_factory=dict)
-    """(article id, anchor) -> claim id."""

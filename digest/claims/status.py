@@ -54,7 +54,7 @@ def _clash(members: list[Mention]) -> tuple[Mention, Mention] | None:
     for i, a in enumerate(members):
         ia = a.figure.bounds()
         for b in members[i + 1:]:
-            if a.figure.kind != b.figure.kind or a.figure.unit != b.figure.unit:
+            if a.figure.kind != b.figure.kind or (a.figure.unit != b.figure.unit and a.figure.kind != "duration"):
                 continue
             if not overlaps(ia, b.figure.bounds()):
                 return a, b

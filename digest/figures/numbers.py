@@ -122,6 +122,10 @@ def admitted_interval(figure: Figure) -> tuple[float, float]:
         lo_factor, hi_factor = QUALIFIER_BOUNDS[cls]
         # an open upper end stays open even for zero ("more than 0"): 0 * inf is not a number
         low, high = low * lo_factor, (math.inf if math.isinf(hi_factor) else high * hi_factor)
+    if figure.kind == "duration":
+        # durations compare in days, so "18 months" fits "1.5 years"
+        days = DURATION_DAYS.get(figure.unit or "", 1.0)
+        low, high = low * days, high * days
     return low, high
 
 

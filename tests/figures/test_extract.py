@@ -110,6 +110,8 @@ def test_from_to_is_a_change_not_a_range() -> None:
     ("above 50%", "roughly 50%", True),
     ("June 2023", "2023", True),
     ("late 2024", "late 2023", False),
+    ("18 months", "1.5 years", True),
+    ("12 to 18 months", "three years", False),
 ])
 def test_intervals(a: str, b: str, compatible: bool) -> None:
     from digest.figures.numbers import overlaps
