@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.claims import context as C
 from digest.claims.measures import BY_NAME, CHANGE_VERB, MEASURES, PEOPLE, Measure, measure_for_label
@@ -82,8 +82,6 @@ def _attach_to_main_target(mentions: list[Mention], named: Counter[str], default
     """A deal whose target the clause leaves unnamed ("the acquisition", "the deal") is the deal
     the headlines name, when they name one: "Acme buys Widgets Inc" makes Widgets Inc the
     subject of "Acme agreed to the $3 billion deal"."""
-    from dataclasses import replace
-
     if not named or default is None:
         return mentions
     target = min(named.items(), key=lambda kv: (-kv[1], kv[0]))[0]
@@ -297,8 +295,6 @@ def _same_period(a: str, b: str) -> bool:
 
 def _unique_ids(claims: list[Claim]) -> list[Claim]:
     """Claims in a stable order with ids that are unique within the digest."""
-    from dataclasses import replace
-
     claims.sort(key=lambda c: (c.id, c.mentions[0].article, c.mentions[0].anchor))
     seen: Counter[str] = Counter()
     out = []

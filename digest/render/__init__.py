@@ -65,8 +65,10 @@ def render(digest: Digest, /, *, env: jinja2.Environment, config: str | None = N
     article_t = env.get_template("article.md.j2")
     for story in digest.stories:
         out[story_path(story.slug)] = story_t.render(pages.story_context(story, config=config))
+        claims = pages.claims_by_anchor(story)  # once per story, not once per article
         for article in story.articles:
-            out[f"{article.id}.md"] = article_t.render(pages.article_context(article, story, config=config))
+            out[f"{article.id}.md"] = article_t.render(
+                pages.article_context(article, story, claims=claims[article.id], config=config))
     out["claims.json"] = claims_json(digest)
     return out
 

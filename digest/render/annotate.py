@@ -41,11 +41,12 @@ def source_label(article: Article) -> str:
 
 
 def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], *, markers: bool,
-           config: str | None) -> str:
-    """`text` as Markdown with each figure in `<mark id=… class=…>` and, if `markers`, ` (n)`."""
+           config: str | None, first: int = 1) -> str:
+    """`text` as Markdown with each figure in `<mark id=… class=…>` and, if `markers`, ` (n)`
+    numbered from `first` (a list's items share one numbering)."""
     out: list[str] = []
     pos = 0
-    for n, m in enumerate(sorted(mentions, key=lambda m: m.figure.start), start=1):
+    for n, m in enumerate(sorted(mentions, key=lambda m: m.figure.start), start=first):
         f = m.figure
         claim = claims[m.anchor]
         out.append(escape_md(text[pos:f.start], config=config))

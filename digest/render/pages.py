@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Mapping
+from itertools import groupby
 from typing import Any
 
 import yaml
@@ -52,10 +53,10 @@ def claims_by_anchor(story: Story) -> dict[str, dict[str, Claim]]:
     return out
 
 
-def article_context(article: Article, story: Story, *, config: str | None) -> dict[str, Any]:
-    """Everything article.md.j2 needs."""
+def article_context(article: Article, story: Story, *, claims: Mapping[str, Claim],
+                    config: str | None) -> dict[str, Any]:
+    """Everything article.md.j2 needs; `claims` maps this article's anchors to their claims."""
     page = page_path(article.id)
-    claims = claims_by_anchor(story)[article.id]
     articles = {a.id: a for a in story.articles}
     by_block: dict[int, list[Mention]] = defaultdict(list)
     for m in story.mentions:
@@ -68,39 +69,35 @@ def article_context(article: Article, story: Story, *, config: str | None) -> di
 
     title_md = ""
     blocks: list[str] = []
-    i = 0
-    while i < len(article.blocks):
-        block = article.blocks[i]
-        mentions = by_block.get(i, [])
-        if block.kind == "title":
-            title_md = marked(block.text, mentions, claims, markers=False, config=config)
-        elif block.kind == "heading":
-            # annotations in headings leak "(1)" into the table of contents: mark only
-            blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config))
-        elif block.kind == "item":
+    numbered = list(enumerate(article.blocks))
+    for is_item, run in groupby(numbered, key=lambda ib: ib[1].kind == "item"):
+        if is_item:
+            # a list is one annotated block: its items share one numbering of markers
             items: list[str] = []
             list_mentions: list[Mention] = []
-            while i < len(article.blocks) and article.blocks[i].kind == "item":
-                item_mentions = by_block.get(i, [])
-                offset = len(list_mentions)
-                text = marked(article.blocks[i].text, item_mentions, claims, markers=False, config=config)
-                items.append("- " + _number_markers(text, item_mentions, offset))
-                list_mentions += sorted(item_mentions, key=lambda m: m.figure.start)
-                i += 1
-            i -= 1
+            for i, block in run:
+                mentions = sorted(by_block.get(i, []), key=lambda m: m.figure.start)
+                items.append("- " + marked(block.text, mentions, claims, markers=True, config=config,
+                                           first=len(list_mentions) + 1))
+                list_mentions += mentions
             body = "\n".join(items)
-            if list_mentions:
-                blocks.append(f'<div class="annotate" markdown>\n\n{body}\n\n</div>\n\n{notes(list_mentions)}')
+            blocks.append(f'<div class="annotate" markdown>\n\n{body}\n\n</div>\n\n{notes(list_mentions)}'
+                          if list_mentions else body)
+            continue
+        for i, block in run:
+            mentions = by_block.get(i, [])
+            if block.kind == "title":
+                title_md = marked(block.text, mentions, claims, markers=False, config=config)
+            elif block.kind == "heading":
+                # annotations in headings leak "(1)" into the table of contents: mark only
+                blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config))
             else:
-                blocks.append(body)
-        else:
-            text = marked(block.text, mentions, claims, markers=bool(mentions), config=config)
-            cls = " .digest-summary" if block.kind == "summary" else ""
-            if mentions:
-                blocks.append(f"{text}\n{{ .annotate{cls} }}\n\n{notes(mentions)}")
-            else:
-                blocks.append(f"{text}\n{{ {cls.strip()} }}" if cls else text)
-        i += 1
+                text = marked(block.text, mentions, claims, markers=bool(mentions), config=config)
+                cls = " .digest-summary" if block.kind == "summary" else ""
+                if mentions:
+                    blocks.append(f"{text}\n{{ .annotate{cls} }}\n\n{notes(mentions)}")
+                else:
+                    blocks.append(f"{text}\n{{ {cls.strip()} }}" if cls else text)
     rows = []
     for m in sorted((m for m in story.mentions if m.article == article.id), key=lambda m: int(m.anchor[4:])):
         claim = claims[m.anchor]
@@ -132,15 +129,6 @@ def article_context(article: Article, story: Story, *, config: str | None) -> di
         "story_link": trusted(link(page, story_path(story.slug))),
         "article": article,
     }
-
-
-def _number_markers(text: str, mentions: list[Mention], offset: int) -> str:
-    """Add ` (n)` markers after each mark in a list item, numbered across the whole list."""
-    out = text
-    for n, m in enumerate(sorted(mentions, key=lambda m: m.figure.start), start=offset + 1):
-        tag_end = out.index("</mark>", out.index(f'id="{m.anchor}"')) + len("</mark>")
-        out = f"{out[:tag_end]} ({n}){out[tag_end:]}"
-    return out
 
 
 def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
