@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test check lint golden serve clean bench bench-smoke help
+.PHONY: site docs test check lint golden serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -66,13 +66,9 @@ golden: $(VENV)/.test-installed
 serve: docs
 	DIGEST_CONTENT="$(CONTENT)" DIGEST_DOCS="$(DOCS)" $(BIN)/mkdocs serve -f mkdocs.serve.yml -a 127.0.0.1:8000
 
-## bench: speed and memory benchmarks (results in bench/results.md)
-bench: $(VENV)/.test-installed
-	$(BIN)/python -m bench
-
 ## clean: remove generated files (docs/, site/); never touches content/
 clean:
-	rm -rf "$(DOCS)" "$(SITE)" .docs.tmp .site.tmp .mkdocs.tmp.yml .digest-cache
+	rm -rf "$(DOCS)" "$(SITE)" .docs.tmp .site.tmp .mkdocs.tmp.yml
 
 ## help: list the targets
 help:
