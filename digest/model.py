@@ -125,6 +125,19 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A name and where a story's articles state figures about it."""
+
+    name: str
+    kind: str
+    story: str
+    articles: tuple[str, ...]
+    """Ids of the articles that name it, in story order."""
+    mentions: tuple[Mention, ...]
+    """Figures stated in a sentence that names it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """A folder of articles about one event, with the claims aligned across them."""
 
@@ -136,6 +149,8 @@ class Story:
     claims: tuple[Claim, ...] = ()
     published: str | None = None
     """The newest article date, used to order stories."""
+    entities: tuple[Entity, ...] = ()
+    """The companies, people and places the articles name, most named first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from digest.claims import align
 from digest.claims.editor import apply_edits, load_edits
+from digest.claims.entities import story_entities
 from digest.discover import StorySource, discover
 from digest.errors import BuildFailed, InputError
 from digest.figures import extract_figures
@@ -93,7 +94,8 @@ def make_story(source: StorySource, articles: list[Article], /, *, content: Path
         claims = apply_edits(claims, load_edits(source.edits, rel), story=source.slug, rel=rel, order=order)
     dates = sorted(a.published for a in articles if a.published)
     return Story(slug=source.slug, title=source.title, summary=source.summary, articles=tuple(articles),
-                 mentions=tuple(mentions), claims=tuple(claims), published=dates[-1] if dates else None)
+                 mentions=tuple(mentions), claims=tuple(claims), published=dates[-1] if dates else None,
+                 entities=tuple(story_entities(articles, mentions, story=source.slug)))
 
 
 def order_stories(stories: list[Story]) -> tuple[Story, ...]:

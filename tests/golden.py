@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import shutil
 import sys
 import tempfile
@@ -21,9 +22,21 @@ GOLDEN = HERE / "golden"
 CONFIG = str(HERE.parent / "mkdocs.yml")
 
 
+#: The site_url the golden feeds and annotations are written for: a project site's sub-path.
+SITE_URL = "https://example.org/digest/"
+
+
 def render_golden(out: Path) -> dict[str, str]:
     """Build the golden fixture into `out`; return relative path -> text of every file."""
-    build(CONTENT, out=out, config=CONFIG, overrides=None)
+    saved = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = SITE_URL  # mkdocs.yml reads it with !ENV
+    try:
+        build(CONTENT, out=out, config=CONFIG, overrides=None)
+    finally:
+        if saved is None:
+            del os.environ["SITE_URL"]
+        else:
+            os.environ["SITE_URL"] = saved
     return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
             for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(".")}
 

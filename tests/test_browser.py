@@ -177,3 +177,126 @@ def test_hostile_pages_run_no_script_and_open_no_dialog(browser, tmp_path_factor
         shot(pg, "hostile")
         context.close()
     assert dialogs == [] and errors == []
+
+
+PAGE_TYPES = (("home", ""), ("story", "port-avery-storm/"), ("article", "port-avery-storm/bay-herald/"),
+              ("conflicts", "conflicts/"), ("timeline", "timeline/"), ("entities", "entities/"))
+
+
+@pytest.mark.parametrize(("name", "path"), PAGE_TYPES)
+def test_phone_viewport_has_no_horizontal_scrolling(browser, server, name: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.goto(server + path)
+    pg.wait_for_load_state("networkidle")
+    widths = pg.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1] == 390, widths
+    # scrolling sideways moves nothing: no element sticks out of the page
+    pg.evaluate("() => window.scrollTo(200, 0)")
+    assert pg.evaluate("() => window.scrollX") == 0
+    shot(pg, f"phone-{name}")
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize(("name", "path"), PAGE_TYPES)
+def test_dark_mode(browser, server, name: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    pg = context.new_page()
+    pg.goto(server + path)
+    assert pg.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    background = pg.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    text = pg.evaluate("() => getComputedStyle(document.querySelector('article')).color")
+    assert _luminance(background) < 0.2 < _luminance(text)  # light text on a dark page
+    if name == "article":
+        mark = pg.locator("mark.fig--disputed").first
+        assert mark.evaluate("el => getComputedStyle(el).textDecorationStyle") == "wavy"
+        assert _luminance(mark.evaluate("el => getComputedStyle(el).color")) > 0.5  # readable on dark
+    shot(pg, f"dark-{name}")
+    context.close()
+
+
+def _luminance(css: str) -> float:
+    """Relative luminance (0 black .. 1 white) of a CSS `rgb()`/`rgba()` colour."""
+    r, g, b = (int(float(x)) / 255 for x in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_annotation_opens_on_keyboard_focus(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "port-avery-storm/coastal-wire/")
+    page.locator("article .md-annotation").first.wait_for(state="attached")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('article .md-annotation')"):
+            break
+    else:
+        pytest.fail("Tab never reached an annotation")
+    note = page.locator("article .md-annotation:focus-within .md-tooltip").first
+    note.wait_for(state="visible", timeout=5000)
+    assert "Damage" in note.inner_text() and "Disputed" in note.inner_text()
+    shot(page, "article-annotation-keyboard")
+    page.keyboard.press("Escape")
+
+
+def test_web_annotations_are_linked_from_the_article(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "port-avery-storm/harbor-gazette/")
+    href = page.locator("article a.digest-export").get_attribute("href")
+    data = page.request.get(page.url + href).json()
+    items = data["first"]["items"]
+    assert len(items) == page.locator("article mark.fig[id]").count() > 0
+    for item in items:
+        sel = {s["type"]: s for s in item["target"]["selector"]}
+        assert page.locator(f"mark#{sel['FragmentSelector']['value']}").inner_text() == sel["TextQuoteSelector"]["exact"]
+
+
+class _SubPath(_Quiet):
+    """Serves the site under /REPO/ only, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith("/REPO/"):
+            return "/nonexistent"
+        return super().translate_path(path[len("/REPO"):])
+
+
+def test_site_works_under_a_sub_path(browser, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import ROOT, build_site
+
+    _, site = build_site(ROOT / "content", tmp_path_factory.mktemp("sub-path"),
+                         site_url="https://example.github.io/REPO/")
+    handler = functools.partial(_SubPath, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/REPO/"
+    failed: list[str] = []
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        pg.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+        pg.on("pageerror", lambda exc: failed.append(str(exc)))
+        pg.goto(base)
+        # every page linked from the home page and the sidebar loads under the sub-path
+        hrefs = pg.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.href)")
+        local = sorted({h.split("#")[0] for h in hrefs if h.startswith(base)})
+        assert {base + p for p in ("conflicts/", "timeline/", "entities/", "port-avery-storm/")} <= set(local)
+        for url in local:
+            pg.goto(url)
+        # search works (its worker and index load from the sub-path)
+        pg.goto(base)
+        pg.click(".md-search__input")
+        pg.keyboard.type("$800 million")
+        pg.wait_for_selector(".md-search-result__item", timeout=15000)
+        result = pg.locator(".md-search-result__item a").first.get_attribute("href")
+        assert result.startswith(base)
+        # a conflicts link lands on its figure
+        pg.goto(base + "conflicts/")
+        pg.locator("table a[href*='#fig-']").first.click()
+        pg.wait_for_url(base + "**#fig-*")
+        assert pg.locator(":target").evaluate("el => el.tagName") == "MARK"
+        shot(pg, "sub-path")
+        context.close()
+    finally:
+        httpd.shutdown()
+    assert failed == []

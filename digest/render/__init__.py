@@ -11,9 +11,10 @@ import jinja2
 from markupsafe import Markup
 
 from digest.model import Digest
-from digest.render import pages
+from digest.render import indexes, pages
 from digest.render.annotate import story_path
 from digest.render.escape import escape_md
+from digest.render.exports import exports, site_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -57,19 +58,26 @@ def html_id(value: str) -> Markup:
 
 
 def render(digest: Digest, /, *, env: jinja2.Environment, config: str | None = None) -> dict[str, str]:
-    """docs/-relative path -> file content, for every page and claims.json."""
+    """docs/-relative path -> file content, for every page, claims.json, the feeds and the
+    Web Annotation exports."""
     out: dict[str, str] = {}
+    ids = indexes.entity_ids(digest)
     out["index.md"] = env.get_template("index.md.j2").render(pages.home_context(digest, config=config))
     out["conflicts.md"] = env.get_template("conflicts.md.j2").render(pages.conflicts_context(digest, config=config))
+    out["timeline.md"] = env.get_template("timeline.md.j2").render(indexes.timeline_context(digest, config=config))
+    out["entities.md"] = env.get_template("entities.md.j2").render(indexes.entities_context(digest, config=config))
     story_t = env.get_template("story.md.j2")
     article_t = env.get_template("article.md.j2")
     for story in digest.stories:
-        out[story_path(story.slug)] = story_t.render(pages.story_context(story, config=config))
+        context = pages.story_context(story, config=config)
+        context["entities"] = indexes.story_entity_links(story, ids, page=story_path(story.slug))
+        out[story_path(story.slug)] = story_t.render(context)
         claims = pages.claims_by_anchor(story)  # once per story, not once per article
         for article in story.articles:
             out[f"{article.id}.md"] = article_t.render(
                 pages.article_context(article, story, claims=claims[article.id], config=config))
     out["claims.json"] = claims_json(digest)
+    out.update(exports(digest, base=site_url(config)))
     return out
 
 

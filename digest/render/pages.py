@@ -27,6 +27,7 @@ from digest.render.annotate import (
     story_path,
 )
 from digest.render.escape import escape_md, trusted
+from digest.render.exports import annotations_path
 
 STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
 
@@ -118,6 +119,7 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
             "published": article.published,
             "url": article.url,
             "source": article.source,
+            "annotations": annotations_path(article.id),
         },
     }
     return {
@@ -128,6 +130,7 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         "story": story,
         "story_link": trusted(link(page, story_path(story.slug))),
         "article": article,
+        "annotations_link": trusted(link(page, annotations_path(article.id))),
     }
 
 

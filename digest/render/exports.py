@@ -1,0 +1,234 @@
+"""Machine-readable exports published with the site: feeds and W3C Web Annotations.
+
+- `feed.xml` (Atom) and `feed.json` (JSON Feed 1.1): the stories, newest first;
+- `disputes.xml` and `disputes.json`: every disputed figure, newest dispute first (dated by the
+  newest article that takes part in it, which is when the dispute appeared);
+- `<story>/<article>.jsonld`: an article's figures as a W3C Web Annotation collection.
+
+Atom is written with lxml and JSON with the json module: neither escapes by hand. Absolute
+URLs start from mkdocs.yml's `site_url` (the Pages workflow sets it through SITE_URL).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from digest.figures.display import normalised
+from digest.model import Article, Claim, Digest, Mention, Story
+from digest.render.annotate import STATUS_LABELS, source_label
+
+ATOM = "http://www.w3.org/2005/Atom"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+#: Characters of context kept on each side of a figure in a TextQuoteSelector.
+QUOTE_CONTEXT = 32
+_EPOCH = "1970-01-01T00:00:00Z"
+
+
+def site_url(config: str | None) -> str:
+    """mkdocs.yml's `site_url` (with `!ENV` and `INHERIT` resolved as MkDocs does), ending in `/`."""
+    url = None
+    if config and Path(config).is_file():
+        from mkdocs.utils.yaml import yaml_load
+
+        with open(config, encoding="utf-8") as f:
+            url = (yaml_load(f) or {}).get("site_url")
+    url = str(url or DEFAULT_SITE_URL)
+    return url if url.endswith("/") else url + "/"
+
+
+def exports(digest: Digest, *, base: str) -> dict[str, str]:
+    """docs/-relative path -> content of every feed and annotation file."""
+    out = {
+        "feed.xml": atom(_story_entries(digest, base), title="News digest: stories", base=base, path="feed.xml"),
+        "feed.json": json_feed(_story_entries(digest, base), title="News digest: stories", base=base,
+                               path="feed.json"),
+        "disputes.xml": atom(_dispute_entries(digest, base), title="News digest: disputed figures", base=base,
+                             path="disputes.xml"),
+        "disputes.json": json_feed(_dispute_entries(digest, base), title="News digest: disputed figures",
+                                   base=base, path="disputes.json"),
+    }
+    for story in digest.stories:
+        by_article: dict[str, dict[str, Claim]] = {}
+        for c in story.claims:
+            for m in c.mentions:
+                by_article.setdefault(m.article, {})[m.anchor] = c
+        for article in story.articles:
+            out[annotations_path(article.id)] = web_annotations(article, story, by_article.get(article.id, {}),
+                                                                base=base)
+    return out
+
+
+def annotations_path(article_id: str) -> str:
+    """Where an article's Web Annotations are, beside its page: `<story>/<slug>.jsonld`."""
+    return f"{article_id}.jsonld"
+
+
+def _timestamp(date: str | None) -> str:
+    """An RFC 3339 time for an ISO date, year-month or year (the start of the period)."""
+    if not date:
+        return _EPOCH
+    parts = (date.split("-") + ["01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def _story_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
+    entries = []
+    for story in digest.stories:
+        counts = {s: sum(1 for c in story.claims if c.mentions[0].measure and c.status == s) for s in STATUS_LABELS}
+        sources = ", ".join(source_label(a) for a in story.articles)
+        summary = (f"{counts['disputed']} disputed, {counts['corroborated']} corroborated and "
+                   f"{counts['single-source']} single-source figures across {len(story.articles)} sources: {sources}.")
+        disputed = [c for c in story.claims if c.status == "disputed"]
+        entries.append({
+            "id": f"{base}{story.slug}/", "url": f"{base}{story.slug}/", "title": story.title,
+            "updated": _timestamp(story.published), "summary": summary,
+            "items": [f"{_claim_title(c)}: {_values(c)}" for c in disputed],
+            "text": " ".join(filter(None, [story.summary, summary])),
+        })
+    return entries
+
+
+def _dispute_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    for story in digest.stories:
+        articles = {a.id: a for a in story.articles}
+        for c in story.claims:
+            if c.status != "disputed":
+                continue
+            dates = sorted(d for d in (articles[m.article].published for m in c.mentions) if d)
+            entries.append({
+                "id": f"{base}conflicts/#{c.id}", "url": f"{base}conflicts/#{c.id}",
+                "title": f"{_claim_title(c)}: {_values(c)} ({story.title})",
+                "updated": _timestamp(dates[-1] if dates else None), "summary": c.reason,
+                "items": [f"{source_label(articles[m.article])}: {normalised(m.figure)}: “{m.sentence}”"
+                          for m in _first_per_value(c.mentions)],
+                "text": c.reason,
+            })
+    entries.sort(key=lambda e: e["updated"], reverse=True)  # stable: stories stay in digest order
+    return entries
+
+
+def _claim_title(c: Claim) -> str:
+    return c.measure.capitalize() + (f" · {c.subject}" if c.subject else "")
+
+
+def _first_per_value(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        seen.setdefault((m.article, normalised(m.figure)), m)
+    return list(seen.values())
+
+
+def _values(c: Claim) -> str:
+    """The distinct values of a claim, qualifiers left out: `$1.2 billion vs $850 million`."""
+    return " vs ".join(dict.fromkeys(normalised(replace(m.figure, qualifier=None)) for m in c.mentions))
+
+
+def atom(entries: list[dict[str, Any]], *, title: str, base: str, path: str) -> str:
+    """An Atom feed (RFC 4287)."""
+    E = ElementMaker(namespace=ATOM, nsmap={None: ATOM})
+    updated = max((e["updated"] for e in entries), default=_EPOCH)
+    feed = E.feed(
+        E.id(base + path), E.title(title), E.updated(updated),
+        E.link(rel="self", href=base + path, type="application/atom+xml"), E.link(rel="alternate", href=base),
+        E.generator("digest"),
+    )
+    for e in entries:
+        content = etree.Element("div")
+        etree.SubElement(content, "p").text = e["summary"]
+        if e["items"]:
+            ul = etree.SubElement(content, "ul")
+            for item in e["items"]:
+                etree.SubElement(ul, "li").text = item
+        feed.append(E.entry(
+            E.id(e["id"]), E.title(e["title"]), E.updated(e["updated"]), E.link(rel="alternate", href=e["url"]),
+            E.author(E.name("digest")), E.summary(e["summary"]),
+            E.content(etree.tostring(content, encoding="unicode", method="html"), type="html"),
+        ))
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + etree.tostring(feed, encoding="unicode", pretty_print=True)
+
+
+def json_feed(entries: list[dict[str, Any]], *, title: str, base: str, path: str) -> str:
+    """A JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1", "title": title, "home_page_url": base,
+        "feed_url": base + path,
+        "items": [{"id": e["id"], "url": e["url"], "title": e["title"], "date_modified": e["updated"],
+                   "summary": e["summary"], "content_text": "\n".join([e["text"], *e["items"]])}
+                  for e in entries],
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+
+
+def article_text(article: Article) -> tuple[str, list[int]]:
+    """The article's text as its TextPositionSelectors count it: every block (title, summary,
+    body) joined by a blank line; and the offset at which each block starts."""
+    offsets, parts, pos = [], [], 0
+    for block in article.blocks:
+        offsets.append(pos)
+        parts.append(block.text)
+        pos += len(block.text) + 2
+    return "\n\n".join(parts), offsets
+
+
+def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *, base: str) -> str:
+    """An article's figures as a W3C Web Annotation collection (JSON-LD): one annotation per
+    figure, anchored by a FragmentSelector (the figure's element id on the page), a
+    TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector into `article_text`."""
+    text, offsets = article_text(article)
+    page = f"{base}{article.id}/"
+    doc = f"{base}{annotations_path(article.id)}"
+    articles = {a.id: a for a in story.articles}
+    items = []
+    mentions = sorted((m for m in story.mentions if m.article == article.id), key=lambda m: int(m.anchor[4:]))
+    for m in mentions:
+        claim = claims[m.anchor]
+        start = offsets[m.block] + m.figure.start
+        end = offsets[m.block] + m.figure.end
+        assert text[start:end] == m.figure.text
+        describing = (f"{claim.measure.capitalize()}{' · ' + claim.subject if claim.subject else ''}: "
+                      f"{normalised(m.figure)}. {STATUS_LABELS[claim.status]}: {claim.reason}")
+        others = [f"{source_label(articles[o.article])} says {normalised(o.figure)}"
+                  for o in _first_per_value(claim.mentions) if o.article != m.article]
+        body: list[dict[str, Any]] = [
+            {"type": "TextualBody", "purpose": "describing", "format": "text/plain", "language": "en",
+             "value": " ".join([describing, *(o + "." for o in others)])},
+            {"type": "TextualBody", "purpose": "tagging", "value": claim.status},
+            {"type": "TextualBody", "purpose": "classifying", "value": claim.measure},
+        ]
+        if claim.note:
+            body.append({"type": "TextualBody", "purpose": "commenting", "value": claim.note})
+        if claim.status == "disputed":
+            body.append({"type": "SpecificResource", "purpose": "linking", "source": f"{base}conflicts/#{claim.id}"})
+        items.append({
+            "id": f"{doc}#{m.anchor}",
+            "type": "Annotation",
+            "motivation": "assessing" if claim.status == "disputed" else "describing",
+            "body": body,
+            "target": {
+                "source": page,
+                "selector": [
+                    {"type": "FragmentSelector", "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+                     "value": m.anchor},
+                    {"type": "TextQuoteSelector", "exact": m.figure.text,
+                     "prefix": text[max(0, start - QUOTE_CONTEXT):start], "suffix": text[end:end + QUOTE_CONTEXT]},
+                    {"type": "TextPositionSelector", "start": start, "end": end},
+                ],
+            },
+        })
+    collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": doc,
+        "type": "AnnotationCollection",
+        "label": f"Figures in “{article.title}”",
+        "total": len(items),
+        "first": {"id": f"{doc}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
