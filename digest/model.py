@@ -73,6 +73,8 @@ class Figure:
     end: int
     period: str | None = None
     """For dates: a normalised label (`2023`, `2023-06`, `2025-Q3`, `2024-H2`, `2025/26`)."""
+    per: str | None = None
+    """For amounts stated on a basis: `share`, `year`, `week`, `month`, `day`... (`£104 a year`)."""
 
     def bounds(self) -> tuple[float, float]:
         """The interval of values the figure admits, widened by its qualifier and rounding."""

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from digest.claims import context as C
-from digest.claims.measures import BY_NAME, CHANGE_VERB, MEASURES, PEOPLE, Measure, measure_for_label
-from digest.claims.status import make_claim
+from digest.claims.measures import BY_NAME, CHANGE_VERB, MEASURES, PEOPLE, SAME_AS, Measure, measure_for_label
+from digest.claims.status import Sources, make_claim
 from digest.figures.dates import period_bounds
 from digest.model import Article, Claim, Figure, Mention
 
@@ -27,14 +27,28 @@ _NP_END = re.compile(
 #: A noun phrase after an acquisition cue: `acquire X`, `acquisition of X`, `purchase of X`.
 _TARGET_AFTER = re.compile(r"^(?:\s+(?:of|on))?\s+(?:the\s+)?(?P<np>\S)", re.IGNORECASE)
 #: "for <name>" right after a price: `pay $2.2 billion for Widgets Inc`.
-_FOR = re.compile(r"^\s+for\s+(?:the\s+)?(?P<np>\S)")
+_FOR = re.compile(r"^(?:\s+(?:deal|offer|bid|move|transfer|acquisition|purchase))?\s+for\s+(?:the\s+)?(?P<np>\S)")
 #: Deal words before "valued at": the value is the deal's, not a company's valuation.
-_DEAL_BEFORE = re.compile(r"\b(?:deal|acquisition|transaction|purchase|takeover|merger|investment)\b[^.]*$",
+_DEAL_BEFORE = re.compile(r"\b(?:deal|acquisition|transaction|purchase|takeover|merger|investment|offer|bid)\b[^.]*$",
                           re.IGNORECASE)
 #: Words before a date that make it something other than the figure's period.
 _NOT_A_PERIOD = re.compile(r"\b(?:since|after|before|until|till|ever)\s+$", re.IGNORECASE)
 #: Measures whose subject is the thing bought, not the buyer.
 _OBJECT_MEASURES = frozenset({"deal value", "acquisition date"})
+#: What may stand between a figure and a cue after it: `$2 billion deal`, `€8m in add-ons`,
+#: `12% of its workforce`, `£1.2bn budget`.
+_ADJACENT = re.compile(r"^(?:\s?|\s+(?:in|of|for|on|as)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+                       r"|\s+(?:were|was|are|is|have|has|had)(?:\s+been)?\s+)$")
+#: A figure-like token: a digit, or a currency sign.
+_FIGURE_BETWEEN = re.compile(r"[\d$€£¥]")
+#: "to" that does not end a change: `amount to 12%`, `up to $8m`, `according to`.
+_NOT_A_CHANGE = re.compile(r"\b(?:amount(?:s|ed|ing)?|equal(?:s|led|ling)?|comes?|came|up|close|according|"
+                           r"due|rated)\s+to$")
+#: Words that date a value before the story's own events: another quantity than today's.
+_EARLIER = re.compile(r"\b(?:a year ago|years ago|a year earlier|last year|previously|prior to)\b", re.IGNORECASE)
+#: Cues after which a name is the thing bought or sold (`acquire X`, `signing of X`, `sell X`).
+_TARGET_CUE = re.compile(r"^(?:acquir\w*|buy\w*|bought|purchas\w*|takeover|sign\w*|sell\w*|sold|sale|deal)$",
+                         re.IGNORECASE)
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ \-]{1,40}):\s")
 
 
@@ -58,8 +72,11 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     names = C.proper_nouns(
         b.text for a in articles for b in a.blocks if b.kind in ("paragraph", "item", "summary")
     )
-    default = _main_entity(articles, names)
+    runs = _name_runs(articles, names)
+    full = C.canonical_names(runs)
+    default = _main_entity(runs, full)
     mentions: list[Mention] = []
+    implicit: set[tuple[str, str]] = set()
     named_targets: Counter[str] = Counter()
     for article, blocks in zip(articles, figures, strict=True):
         n = 0
@@ -70,12 +87,66 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
                 n += 1
                 sentence = next((s for s in sentences if s[0] <= figure.start < s[1]), (0, len(text)))
                 located = Located(article, b, figure, f"fig-{n}", sentence)
-                mention, named = _describe(located, block_figures, names, default)
+                mention, how = _describe(located, block_figures, names, default)
+                if mention.subject in full:
+                    mention = replace(mention, subject=full[mention.subject])
                 mentions.append(mention)
-                if named and article.blocks[b].kind == "title":
+                if how == "target" and article.blocks[b].kind == "title":
                     named_targets[mention.subject or ""] += 1
+                if how == "default":
+                    implicit.add((mention.article, mention.anchor))
     mentions = _attach_to_main_target(mentions, named_targets, default)
-    return mentions, _group(mentions, articles, story=story)
+    mentions = _settle_implicit_subjects(mentions, implicit)
+    mentions, rates = _conversions(mentions, articles)
+    sources = Sources(origins=syndicated(articles), rates=rates,
+                      names={a.id: a.outlet or a.title for a in articles})
+    return mentions, _group(mentions, articles, story=story, sources=sources)
+
+
+def syndicated(articles: Sequence[Article], *, threshold: float = 0.7) -> dict[str, str]:
+    """article id -> the article it copies, for near-identical texts (one wire report run by
+    several outlets): most of the shorter text's five-word runs are in the other. Numbers and
+    scale words are left out, since copies restyle them (`$4.2 billion`, `$4.2bn`)."""
+    shingles = []
+    for a in articles:
+        words = [w for w in re.findall(r"[a-z]+", " ".join(b.text for b in a.body).lower()) if w not in _SCALE_WORDS]
+        shingles.append({" ".join(words[i:i + 5]) for i in range(max(0, len(words) - 4))})
+    # the first published of a group of copies is the original
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
+    origin: dict[str, str] = {}
+    for jj, j in enumerate(order):
+        for i in order[:jj]:
+            sa, sb = shingles[i], shingles[j]
+            if min(len(sa), len(sb)) >= 20 and len(sa & sb) / min(len(sa), len(sb)) >= threshold:
+                origin[articles[j].id] = origin.get(articles[i].id, articles[i].id)
+                break
+    return origin
+
+
+_SCALE_WORDS = frozenset({"bn", "m", "mn", "b", "k", "billion", "million", "thousand", "trillion", "tn"})
+#: A second amount in brackets right after the first: `£62.5m (€72m)`.
+_CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about |roughly |around |approximately |or )?$")
+
+
+def _conversions(mentions: list[Mention], articles: Sequence[Article]
+                 ) -> tuple[list[Mention], dict[tuple[str, str], float]]:
+    """Amounts the text converts in brackets (`£62.5m (€72m)`) are the same quantity as the
+    amount before them; and the rates they state, both ways."""
+    text = {(a.id, i): b.text for a in articles for i, b in enumerate(a.blocks)}
+    rates: dict[tuple[str, str], float] = {}
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        f = m.figure
+        if (prev is not None and prev.article == m.article and prev.block == m.block and f.kind == "money"
+                and prev.figure.kind == "money" and f.unit != prev.figure.unit and prev.figure.value
+                and _CONVERSION_GAP.match(text[(m.article, m.block)][prev.figure.end:f.start])):
+            rate = f.value / prev.figure.value
+            rates.setdefault((prev.figure.unit or "", f.unit or ""), rate)
+            rates.setdefault((f.unit or "", prev.figure.unit or ""), 1 / rate)
+            m = replace(m, measure=prev.measure, subject=prev.subject, period=prev.period)
+        out.append(m)
+    return out, rates
 
 
 def _attach_to_main_target(mentions: list[Mention], named: Counter[str], default: str | None) -> list[Mention]:
@@ -89,22 +160,59 @@ def _attach_to_main_target(mentions: list[Mention], named: Counter[str], default
             for m in mentions]
 
 
-def _main_entity(articles: Sequence[Article], names: Counter[str]) -> str | None:
-    """The name the story's articles mention most: the default subject of its figures."""
+def _settle_implicit_subjects(mentions: list[Mention], implicit: set[tuple[str, str]]) -> list[Mention]:
+    """A figure whose sentence names nobody ("It raised $150m") is about the one thing the
+    story's other figures of that measure are explicitly about, when there is exactly one."""
+    explicit: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.measure and m.subject and (m.article, m.anchor) not in implicit:
+            explicit[_quantity_key(m)].add(m.subject)
+    out = []
+    for m in mentions:
+        subjects = explicit.get(_quantity_key(m), set()) if m.measure else set()
+        if (m.article, m.anchor) in implicit and len(subjects) == 1:
+            m = replace(m, subject=next(iter(subjects)))
+        out.append(m)
+    return out
+
+
+def _quantity_key(m: Mention) -> tuple[str, ...]:
+    """What a mention measures, without whose: measure (one name for synonyms), kind, unit class."""
+    return (_same_measure(m.measure or ""), m.figure.kind, _unit_class(m.figure))
+
+
+def _same_measure(name: str) -> str:
+    """`transfer fee (after)` -> `deal value (after)`: synonyms share one key."""
+    base, _, role = name.partition(" (")
+    base = SAME_AS.get(base, base)
+    return f"{base} ({role}" if role else base
+
+
+def _name_runs(articles: Sequence[Article], names: Counter[str]) -> Counter[str]:
+    """How often each name (a run of name words: `Inflection AI`) occurs in the story."""
     counts: Counter[str] = Counter()
     for article in articles:
         for block in article.blocks:
             for _, _, name in C.entities(block.text, names):
                 counts[name] += 1
+    return counts
+
+
+def _main_entity(runs: Counter[str], full: dict[str, str]) -> str | None:
+    """The name the story's articles mention most (short forms counted with their full
+    form): the default subject of its figures."""
+    counts: Counter[str] = Counter()
+    for name, n in runs.items():
+        counts[full.get(name, name)] += n
     if not counts:
         return None
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str], default: str | None
-              ) -> tuple[Mention, bool]:
+              ) -> tuple[Mention, str]:
     """A Mention: the figure with its measure, subject and period read from its clause; and
-    whether the subject is a target the clause names (`acquire Widgets Inc`)."""
+    how the text gives the subject (see `_subject`)."""
     block = loc.article.blocks[loc.block]
     text = block.text
     s0, s1 = loc.sentence
@@ -114,9 +222,9 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
     c0, c1 = C.clause_bounds(sentence, at)
     clause = sentence[c0:c1]
     measure, cue = _measure(f, block.kind, text, sentence, c0, clause, at - c0)
-    role = _role(clause, at - c0) if measure else None
-    subject, named = _subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure \
-        else (None, False)
+    role = _role(clause, at - c0, dated=measure.target != "object") if measure else None
+    subject, how = _subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure \
+        else (None, "default")
     period = _period(f, block_figures, text, s0 + c0, s0 + c1)
     name = measure.name if measure else None
     if name and role:
@@ -124,30 +232,40 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
     return Mention(
         article=loc.article.id, block=loc.block, figure=f, sentence=" ".join(sentence.split()),
         anchor=loc.anchor, measure=name, subject=subject, period=period,
-    ), named
+    ), how
 
 
 def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: str, at: int
-             ) -> tuple[Measure | None, tuple[int, int] | None]:
+             ) -> tuple[Measure | None, tuple[int, int] | None]:  # noqa: C901
     """The measure a figure states, and where its cue is in the clause (None if not said)."""
     if kind == "item" and (label := _LABEL.match(text)) and f.start > label.end() - 2:
         named = measure_for_label(label["label"])
         if named and f.kind in BY_NAME[named].kinds:
             return BY_NAME[named], None
-    best: tuple[int, int, Measure, tuple[int, int]] | None = None
+    best: tuple[int, int, Measure, tuple[int, int] | None] | None = None
     for rank, measure in enumerate(MEASURES):
         if f.kind not in measure.kinds or (measure.units is not None and f.unit not in measure.units):
             continue
+        if f.kind == "money" and (f.per not in measure.per if measure.per is not None else f.per == "share"):
+            continue
+        if f.kind == "count" and f.unit and measure.cues.fullmatch(f.unit):
+            # the counted noun names the measure ("400 employees"), unless a cue is nearer
+            if best is None or (10, rank) < (best[0], best[1]):
+                best = (10, rank, measure, None)
         for m in measure.cues.finditer(clause):
             if m.start() < at + len(f.text) and m.end() > at:
                 continue  # the cue is inside the figure itself
             if m.end() <= at:
                 distance = at - m.end()
+                if f.kind == "date" and _FIGURE_BETWEEN.search(clause, m.end(), at) and \
+                        re.search(r"\b(?:in|by|during)\s+$", clause[:at]):
+                    continue  # "ship 8 million units in 2027": 2027 dates the units
             else:
-                # a cue after the figure counts when it is right there ("$2 billion deal");
-                # further on, it usually belongs to the next thought ("..., the deal was")
-                distance = m.start() - (at + len(f.text))
-                distance = distance if distance <= 3 else distance + 40
+                # a cue after the figure counts when it is right there ("$2 billion deal",
+                # "€8m in add-ons", "12% of its workforce"); further on, it usually belongs to
+                # the next thought ("..., the deal was")
+                gap = clause[at + len(f.text):m.start()]
+                distance = 1 if _ADJACENT.match(gap) else len(gap) + 40
             if best is None or (distance, rank) < (best[0], best[1]):
                 best = (distance, rank, measure, m.span())
     if best is None:
@@ -155,18 +273,24 @@ def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: st
             return BY_NAME["headcount"], None
         return None, None
     measure, span = best[2], best[3]
-    if measure.name == "valuation" and clause[span[0]:span[1]].lower().startswith("valued") and \
+    if span is not None and measure.name == "valuation" and \
+            clause[span[0]:span[1]].lower().startswith(("valued", "worth", "valuing", "values")) and \
             _DEAL_BEFORE.search(sentence[:c0 + span[0]]):
         measure = BY_NAME["deal value"]
     return measure, span
 
 
-def _role(clause: str, at: int) -> str | None:
-    """`before` or `after` where the figure is one end of a change (`from $5m`, `to $3m`)."""
+def _role(clause: str, at: int, *, dated: bool) -> str | None:
+    """`before` or `after` where the figure is one end of a change (`from $5m`, `to $3m`);
+    `earlier` where the clause dates it before the story's events (`a year ago`) and `dated`
+    (a deal is told apart by what was bought, not by when)."""
+    if dated and (earlier := _EARLIER.search(clause)) and not re.search(r"\b(?:on|than|from|with|over)\s+$",
+                                                               clause[:earlier.start()]):
+        return "earlier"
     if not CHANGE_VERB.search(clause):
         return None
     lead = clause[:at].rstrip().lower()
-    if lead.endswith((" to", "to")) and re.search(r"\bto$", lead):
+    if re.search(r"\bto$", lead) and not _NOT_A_CHANGE.search(lead):
         return "after"
     if re.search(r"\b(?:up|down)? ?from$", lead):
         return "before"
@@ -174,42 +298,58 @@ def _role(clause: str, at: int) -> str | None:
 
 
 def _subject(measure: Measure, cue: tuple[int, int] | None, f: Figure, sentence: str, c0: int, clause: str,
-             at: int, names: Counter[str], default: str | None) -> tuple[str | None, bool]:
-    """Whose quantity the figure is (a named target, a possessive, the clause's subject), and
-    whether it is a target the clause names."""
+             at: int, names: Counter[str], default: str | None) -> tuple[str | None, str]:
+    """Whose quantity the figure is, and how the text says so: `target` (a thing bought that
+    the clause names), `named` (a possessive or the sentence's subject) or `default` (the
+    story's main name, where the sentence names nobody)."""
     if measure.target == "none":
-        return None, False
+        return None, "named"
     found = C.entities(clause, names)
     if measure.target == "object":
-        target = _named_target(clause, cue[1], found) if cue is not None else None
-        # "... to pay $2.2 billion for Widgets Inc"
-        target = target or _named_target(clause, at + len(f.text), found, after=_FOR)
+        # "... to pay $2.2 billion for Widgets Inc", "paid Verona £70m for midfielder Luca Ricci"
+        target = _named_target(clause, at + len(f.text), found, after=_FOR)
+        if target is None:
+            # the figure's own cue, then the nearest cue before the figure, after which the
+            # clause names the thing bought
+            spans = ([cue] if cue is not None else []) + [m.span() for m in reversed(list(
+                measure.cues.finditer(clause, 0, at)))]
+            for c0_, c1_ in spans:
+                if _TARGET_CUE.match(clause[c0_:c1_]) and (target := _named_target(clause, c1_, found)):
+                    break
         if target:
-            return target, True
+            return target, "target"
     # a possessive name before the figure: "MosaicML's $1.3 billion acquisition price"
     before = [e for e in found if e[1] <= at and C.is_possessive(clause, e[1])]
     if before:
-        return before[-1][2], False
+        return before[-1][2], "named"
+    # or right after it: "the $40 at which Brightwell's shares closed"
+    after = [e for e in found if at + len(f.text) <= e[0] <= at + len(f.text) + 40 and C.is_possessive(clause, e[1])]
+    if after and measure.target != "object":
+        return after[0][2], "named"
     sentence_found = C.entities(sentence, names)
     heads = [e for e in sentence_found if e[0] <= c0 + at]
     if heads:
-        return heads[0][2], False
-    return default, False
+        return heads[0][2], "named"
+    return default, "default"
 
 
 def _named_target(clause: str, cue_end: int, found: list[tuple[int, int, str]],
                   after: re.Pattern[str] | None = None) -> str | None:
-    """The name right after an acquisition cue, if the noun phrase is that name and no more."""
+    """The name right after an acquisition cue (after at most three describing words: `buy
+    snack maker Brightwell`), if the noun phrase ends with that name."""
     m = (after or _TARGET_AFTER).match(clause[cue_end:])
     if not m:
         return None
     np_start = cue_end + m.start("np")
+    window = clause[np_start:]
+    words = [w.start() + np_start for w in re.finditer(r"\S+", window)][:4]
     for start, end, name in found:
-        if start == np_start:
+        if start in words:
             rest = clause[end:]
             if C.is_possessive(clause, end):
                 return None
-            return name if _NP_END.match(rest) else None
+            if _NP_END.match(rest):
+                return name
     return None
 
 
@@ -229,12 +369,13 @@ def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: 
     return nearest.period
 
 
-def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str) -> list[Claim]:
+def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str, sources: Sources) -> list[Claim]:
     """Claims: mentions with the same quantity, split by period where the measure needs it."""
     groups: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.measure:
-            groups[("measure", m.measure, m.subject or "", m.figure.kind, _unit_class(m.figure))].append(m)
+            groups[("measure", _same_measure(m.measure), m.subject or "", m.figure.kind,
+                    _unit_class(m.figure))].append(m)
         else:
             # the text does not say what this measures: a claim of its own article only
             f = m.figure
@@ -248,7 +389,7 @@ def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str) 
         else:
             parts = [members]
         for part in parts:
-            claims.append(make_claim(part, story=story, order=order))
+            claims.append(make_claim(part, story=story, order=order, sources=sources))
     return _unique_ids(claims)
 
 

@@ -11,14 +11,26 @@ from digest.figures.patterns import ABBREVIATION, SENTENCE_END
 #: Clause boundaries inside a sentence: semicolons, dashes, brackets, and ", with"-style joints.
 CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|—|\(|\)|,\s(?=(?:with|while|but|whereas|although|though|up from|down from|"
-    r"compared|growing|making|marking|which|according)\b)"
+    r"compared|growing|making|marking|which|according|beating|missing|ahead of|and|below|above)\b)"
 )
 #: A capitalised word (or an acronym), allowing inner capitals and hyphens: `MosaicML`, `Spin-Off`.
 _CAP_WORD = re.compile(r"\b[A-Z][\w&.\-]*[\w&]|\b[A-Z]\b")
 #: Generic acronyms that are never the subject of a figure.
 _GENERIC = frozenset(
-    ["AI", "ML", "IPO", "CEO", "CFO", "CTO", "LLM", "LLMs", "GPU", "GPUs", "US", "EU", "UK", "API", "APIs", "ARR", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY", "GPT", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "As", "But", "And", "Now", "When", "While", "Compared", "Meanwhile", "Beyond", "Several", "First", "Second", "Third", "Fourth", "Rather", "Following", "Adding", "Following", "Industry", "Enterprise", "According", "Despite", "After", "Before", "Since", "Under", "Over", "Why", "How", "What"]
+    ["AI", "ML", "IPO", "CEO", "CFO", "CTO", "LLM", "LLMs", "GPU", "GPUs", "US", "EU", "UK", "API", "APIs", "ARR", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY", "GPT", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "As", "But", "And", "Now", "When", "While", "Compared", "Meanwhile", "Beyond", "Several", "First", "Second", "Third", "Fourth", "Rather", "Following", "Adding", "Following", "Industry", "Enterprise", "According", "Despite", "After", "Before", "Since", "Under", "Over", "Why", "How", "What",
+     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
+#: Last words that make a name a company's full name (`Lumen Health` is `Lumen`).
+ORG_SUFFIXES = frozenset(
+    ["Inc", "Inc.", "Corp", "Corporation", "Ltd", "LLC", "plc", "PLC", "Group", "Holdings", "Technologies",
+     "Technology", "Labs", "AI", "Co", "Company", "Systems", "Health", "Foods", "Logistics", "Motors",
+     "Energy", "Pharmaceuticals", "Therapeutics", "Bank", "Capital", "Partners", "Media", "Networks",
+     "Software", "Airlines", "Industries", "International", "Entertainment", "Brands", "Retail"]
+)
+#: First words that name a kind of event before its name (`Hurricane Marlowe` is `Marlowe`).
+EVENT_PREFIXES = frozenset(["Hurricane", "Storm", "Typhoon", "Cyclone", "Tropical", "Wildfire", "Operation"])
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -53,16 +65,47 @@ def proper_nouns(texts: Iterable[str]) -> Counter[str]:
     are names. Titles and headings are left out by the caller (title case capitalises all)."""
     seen: Counter[str] = Counter()
     lower: set[str] = set()
+    initial: Counter[str] = Counter()
+    pairs: list[tuple[str, str]] = []
     for text in texts:
         lower.update(w.lower() for w in _LOWER_WORD.findall(text))
         for s, e in split_sentences(text):
             sentence = text[s:e]
             for m in _CAP_WORD.finditer(sentence):
+                word = _POSSESSIVE.sub("", m.group())
                 if m.start() == 0 or sentence[:m.start()].rstrip()[-1:] in "\"“‘'(:":
+                    initial[word] += 1
+                    nxt = _CAP_WORD.match(sentence, m.end() + 1)
+                    if sentence[m.end():m.end() + 1] == " " and nxt:
+                        pairs.append((word, _POSSESSIVE.sub("", nxt.group())))
                     continue
-                seen[_POSSESSIVE.sub("", m.group())] += 1
+                seen[word] += 1
+    # a sentence-initial word is a name too where it leads a name ("Northwind Logistics said")
+    for first, second in pairs:
+        if second in seen and first not in _GENERIC:
+            seen[first] += initial[first]
     # a word also written in lower case ("Approximately" after a colon) is not a name
     return Counter({w: n for w, n in seen.items() if w.lower() not in lower})
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Short forms of a story's names mapped to their full form: `Lumen` -> `Lumen Health`,
+    `Marlowe` -> `Hurricane Marlowe`, `Ricci` -> `Luca Ricci`. A short form with two
+    possible full forms (`MosaicML Rival`, `MosaicML Spin-Off`) is left alone."""
+    names = set(names)
+    full: dict[str, set[str]] = {}
+    for long in names:
+        words = long.split()
+        if len(words) < 2:
+            continue
+        # a company and its full name, an event and its kind, a person and their surname, a
+        # company and its product: every whole-word beginning or end of the name
+        shorts = [" ".join(words[:i]) for i in range(1, len(words))] + \
+                 [" ".join(words[i:]) for i in range(1, len(words))]
+        for short in shorts:
+            if short in names:
+                full.setdefault(short, set()).add(long)
+    return {short: next(iter(longs)) for short, longs in full.items() if len(longs) == 1}
 
 
 def entities(text: str, names: Counter[str]) -> list[tuple[int, int, str]]:

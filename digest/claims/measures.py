@@ -25,6 +25,8 @@ class Measure:
     """Whose quantity it is: `company` (the actor), `object` (the thing bought), `none`."""
     units: frozenset[str] | None = None
     """For counts: the counted nouns this measure can count (None: any)."""
+    per: frozenset[str | None] | None = None
+    """For amounts: the bases it takes (`share`: a price per share); None: any but per share."""
 
 
 def _cues(*words: str) -> re.Pattern[str]:
@@ -33,7 +35,7 @@ def _cues(*words: str) -> re.Pattern[str]:
 
 #: Nouns for people: a count of these can be a headcount, a death toll, jobs cut.
 PEOPLE = frozenset(
-    ["engineers", "researchers", "employees", "staff", "workers", "people", "scientists", "developers", "personnel", "members", "specialists", "experts", "jobs", "positions", "roles"]
+    ["engineers", "researchers", "employees", "staff", "workers", "people", "scientists", "developers", "personnel", "members", "specialists", "experts", "jobs", "positions", "roles", "hires", "recruits"]
 )
 _MONEY = frozenset({"money"})
 _PERCENT = frozenset({"percent"})
@@ -43,19 +45,45 @@ _DURATION = frozenset({"duration"})
 
 #: Measures in priority order: where two cues are equally near, the earlier measure wins.
 MEASURES: tuple[Measure, ...] = (
+    Measure("offer per share", _MONEY, _cues(
+        r"pay(?:s|ing)?", r"paid", r"offer(?:s|ed|ing)?", r"receive", r"bid", r"buy", r"deal", r"agreed",
+        r"acquire"), target="object", per=frozenset({"share"})),
+    Measure("share price", _MONEY, _cues(
+        r"closing price", r"closed", r"close of", r"share price", r"stock price", r"trading at", r"traded at",
+        r"premium to", r"shares (?:closed|ended|finished)"), per=frozenset({"share", None})),
+    Measure("buyback", _MONEY, _cues(r"buy(?:ing)? back", r"buybacks?", r"repurchases?", r"repurchasing")),
+    Measure("add-ons", _MONEY, _cues(r"add-ons?", r"bonus(?:es)?", r"performance-related", r"incentives?")),
+    Measure("wages", _MONEY, _cues(r"wages?", r"salary", r"salaries", r"pay packet", r"contract worth",
+                                   r"earn(?:s|ing)?")),
+    Measure("council tax rise", _MONEY, _cues(r"council tax", r"tax rise", r"tax bills?", r"precept")),
+    Measure("charges", _MONEY, _cues(r"charges?", r"severance", r"write-?downs?", r"impairments?",
+                                     r"restructuring costs?")),
+    Measure("savings", _MONEY, _cues(r"savings", r"save[sd]?", r"synerg(?:y|ies)", r"cost cuts"), flow=True),
+    Measure("analysts' forecast", _MONEY | _PERCENT, _cues(
+        r"analysts?(?: had)? (?:expected|forecast|predicted|estimated)", r"expected by analysts", r"consensus",
+        r"analysts' (?:forecasts?|estimates?)")),
     Measure("target valuation", _MONEY, _cues(
         r"(?:exploring|seeking|targeting|eyeing|aiming for|hoping for|seek)\s+(?:an?\s+)?(?:\w+\s+)?valuation",
         r"ipo valuation", r"valuation (?:target|goal)")),
+    Measure("pre-money valuation", _MONEY, _cues(
+        r"pre-money(?: valuation)?", r"before the (?:new )?(?:money|investment|funding|round)")),
+    Measure("post-money valuation", _MONEY, _cues(
+        r"post-money(?: valuation)?", r"after the (?:new )?(?:money|investment|funding|round)",
+        r"including the (?:new )?(?:money|investment|funding)")),
     Measure("valuation", _MONEY, _cues(
-        r"valuation", r"valued at", r"valuing", r"valued", r"market (?:cap|capitali[sz]ation)",
-        r"worth", r"pre-money", r"post-money")),
+        r"valuation", r"valued at", r"valuing", r"valued", r"values", r"market (?:cap|capitali[sz]ation)",
+        r"worth")),
+    Measure("total funding", _MONEY, _cues(r"total funding", r"in total", r"to date", r"altogether",
+                                           r"total raised")),
     Measure("funding raised", _MONEY, _cues(
-        r"raised", r"raising", r"raise", r"funding", r"round", r"financing", r"series [a-k]",
-        r"venture capital")),
-    Measure("transfer fee", _MONEY, _cues(r"transfer fee", r"fee", r"signed", r"signing", r"transfer")),
+        r"raised", r"raising", r"raises?", r"funding", r"round", r"financing", r"series [a-k]",
+        r"venture capital", r"new capital")),
+    Measure("transfer fee", _MONEY, _cues(r"transfer fee", r"fee", r"signed", r"signing", r"transfer", r"move"),
+            target="object"),
     Measure("deal value", _MONEY, _cues(
         r"acquisitions?", r"acquire[sd]?", r"acquiring", r"buy(?:s|ing)?", r"bought", r"purchase[sd]?",
         r"takeover", r"merger", r"deal", r"price tag", r"price", r"transaction", r"buyout", r"sale", r"sold",
+        r"sell(?:s|ing)?",
         r"agreed to pay", r"pay(?:s|ing)?", r"paid", r"offer"), target="object"),
     Measure("investment", _MONEY, _cues(r"investment", r"invest(?:s|ed|ing)?", r"stake"), target="company"),
     Measure("revenue", _MONEY, _cues(
@@ -69,13 +97,17 @@ MEASURES: tuple[Measure, ...] = (
     Measure("market size", _MONEY, _cues(r"market"), flow=True, target="none"),
     Measure("spending", _MONEY, _cues(r"spending", r"spend", r"spent", r"expenditure", r"set aside",
                                       r"allocated?", r"approved", r"relief", r"aid"), target="object"),
-    Measure("cost", _MONEY, _cues(r"costs?", r"priced", r"bill")),
+    Measure("cost", _MONEY, _cues(r"costs?", r"priced", r"bill", r"sell(?:s|ing)? for", r"retails? (?:for|at)")),
     Measure("premium", _PERCENT, _cues(r"premium")),
     Measure("growth rate", _PERCENT, _cues(
         r"growth", r"growing", r"grew", r"grow", r"year-over-year", r"year-on-year", r"increase[sd]?",
         r"rose", r"jump(?:ed)?", r"up"), flow=True),
+    Measure("share of workforce", _PERCENT, _cues(
+        r"workforce", r"of (?:its |the company's |their )?(?:staff|employees|workers|headcount)")),
     Measure("cost reduction", _PERCENT, _cues(r"reduce[sd]?", r"reduction", r"cut(?:s|ting)?", r"lower(?:s|ed)?",
-                                              r"savings?", r"decline[sd]?", r"fell", r"drop(?:ped)?")),
+                                              r"savings?", r"decline[sd]?", r"fell", r"fall(?:s|ing)?",
+                                              r"drop(?:ped)?")),
+    Measure("sell-on clause", _PERCENT, _cues(r"sell-on")),
     Measure("stake", _PERCENT, _cues(r"stake", r"ownership", r"owns")),
     Measure("market share", _PERCENT, _cues(r"market share", r"share of the market")),
     Measure("jobs cut", _COUNT, _cues(
@@ -87,21 +119,41 @@ MEASURES: tuple[Measure, ...] = (
                                                  r"blackouts?", r"without electricity"),
             units=frozenset({"homes", "households", "customers", "properties", "residents", "people",
                              "businesses", "buildings"})),
-    Measure("people displaced", _COUNT, _cues(r"shelters?", r"evacuated", r"evacuations?", r"displaced",
-                                              r"homeless"), units=PEOPLE | {"residents", "families"}),
+    Measure("people in shelters", _COUNT, _cues(r"shelters?", r"homeless"),
+            units=PEOPLE | {"residents", "families"}),
+    Measure("people evacuated", _COUNT, _cues(r"evacuated", r"evacuations?", r"displaced", r"fled"),
+            units=PEOPLE | {"residents", "families"}),
+    Measure("pre-orders", _COUNT, _cues(r"pre-?orders?", r"reservations?"),
+            units=frozenset({"pre-orders", "preorders", "orders", "reservations"})),
+    Measure("units sold", _COUNT, _cues(r"ship(?:s|ped|ping)?", r"sold", r"sell(?:s|ing)?", r"deliver\w*"),
+            units=frozenset({"units", "phones", "devices", "vehicles", "cars", "copies", "handsets"})),
+    Measure("weight", _COUNT, _cues(r"weigh\w*", r"heav\w*", r"light\w*"),
+            units=frozenset({"grams", "kilograms", "kg", "pounds", "ounces", "tonnes", "tons"})),
+    Measure("screen size", _COUNT, _cues(r"screen", r"display", r"unfolds?"),
+            units=frozenset({"inches", "centimetres", "centimeters"})),
     Measure("rainfall", _COUNT, _cues(r"rain", r"rainfall", r"precipitation"),
             units=frozenset({"inches", "millimetres", "millimeters", "centimetres", "centimeters", "mm", "cm"})),
+    Measure("hires", _COUNT, _cues(r"hir(?:e|es|ed|ing)", r"recruit\w*", r"new (?:\w+ )?hires"),
+            units=PEOPLE | {"hires", "recruits"}),
     Measure("headcount", _COUNT, _cues(
         r"engineers", r"researchers", r"employees", r"staff", r"workers", r"headcount", r"team",
         r"people", r"workforce", r"talent"), units=PEOPLE),
     Measure("closing date", _DATE, _cues(r"close", r"closing", r"completion", r"complete")),
+    Measure("release date", _DATE, _cues(r"on sale", r"in stores", r"reach(?:es)? stores", r"release[sd]?",
+                                         r"launch(?:es|ed)?", r"ship(?:s|ping)?", r"available",
+                                         r"sell(?:s|ing)?")),
     Measure("acquisition date", _DATE, _cues(r"acquired", r"acquisition", r"purchased?", r"bought"),
             target="object"),
     Measure("IPO timing", _DATE | _DURATION, _cues(r"ipo", r"public offering", r"go public", r"listing")),
     Measure("integration time", _DURATION, _cues(r"integration", r"integrate")),
+    Measure("battery life", _DURATION, _cues(r"battery", r"on a (?:single )?charge", r"charge")),
+    Measure("contract length", _DURATION, _cues(r"contract", r"deal", r"signs?", r"signed", r"agreement")),
 )
 
 BY_NAME = {m.name: m for m in MEASURES}
+
+#: Measures that are one quantity under two names: grouped together, shown by the commoner name.
+SAME_AS = {"transfer fee": "deal value"}
 
 #: Bullet labels ("Deal value: ...", "Headcount: ...") name the measure outright.
 LABELS: dict[str, str] = {

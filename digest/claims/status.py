@@ -3,24 +3,51 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
+from digest.claims.measures import PEOPLE
 from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.figures.numbers import overlaps
-from digest.model import Claim, Mention
+from digest.model import Claim, Figure, Mention
 
 _KIND_LABELS = {"money": "amount", "percent": "percentage", "date": "date", "duration": "duration",
                 "number": "number"}
 
 
-def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int]) -> Claim:
+#: Amounts a year on each basis, for comparing `£104 a year` with `£2 a week`.
+PER_YEAR = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
+#: Qualifiers that state a cap: two caps are compared as stated (`up to €8m` vs `up to €10m`).
+CAPS = frozenset({"up to", "as much as", "as many as", "at most", "no more than"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What the story knows about its sources and amounts, for comparing mentions."""
+
+    origins: Mapping[str, str] = field(default_factory=dict)
+    """article id -> the article it is a copy of (syndicated copies count as one source)."""
+    rates: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    """(from currency, to currency) -> rate, from conversions the text states (`£62.5m (€72m)`)."""
+    names: Mapping[str, str] = field(default_factory=dict)
+    """article id -> how readers know the source (for reasons)."""
+
+
+def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int],
+               sources: Sources | None = None) -> Claim:
     """A Claim for mentions of one quantity: status `disputed`, `corroborated` or `single-source`."""
+    ctx = sources or Sources()
     members = sorted(members, key=lambda m: (order[m.article], m.block, m.figure.start))
     first = members[0]
-    measure = first.measure or _generic_measure(first)
-    sources = list(dict.fromkeys(m.article for m in members))
-    clash = _clash(members)
+    labels = Counter(m.measure for m in members if m.measure)
+    measure = max(labels, key=lambda k: labels[k]) if labels else _generic_measure(first)
+    articles = list(dict.fromkeys(m.article for m in members))
+    origins = list(dict.fromkeys(ctx.origins.get(a, a) for a in articles))
+    copies = [a for a in articles if ctx.origins.get(a, a) != a]
+    notes: list[str] = []
+    clash = _clash(members, ctx, notes)
     if clash:
         status = "disputed"
         a, b = clash
@@ -32,14 +59,20 @@ def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int
         if len(dates) > 1:
             reason += (" They date it differently (" + "; ".join(describe_period(d) for d in dates)
                        + "), so one figure may be out of date.")
-    elif len(sources) > 1:
+    elif len(origins) > 1:
         status = "corroborated"
-        reason = f"{len(sources)} sources give compatible values."
+        reason = f"{len(origins)} sources give compatible values."
     else:
         status = "single-source"
         reason = "Only one source states this figure." if first.measure else \
             "The text does not say what this figure measures, so it is not compared across sources."
-    spread = _spread(members) if status == "disputed" else None
+    if notes:
+        reason += " " + " ".join(dict.fromkeys(notes))
+    if copies:
+        named = ", ".join(ctx.names.get(a, a) for a in copies)
+        reason += f" {named} {'carries' if len(copies) == 1 else 'carry'} a copy of another source's report," \
+                  " counted once."
+    spread = _spread(members, ctx) if status == "disputed" else None
     if first.measure:
         parts = [story, measure, first.subject or "", first.period if measure_is_periodic(members) else ""]
         cid = _slug("-".join(p for p in parts if p))
@@ -49,20 +82,63 @@ def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int
                  mentions=tuple(members), spread=spread)
 
 
-def _clash(members: list[Mention]) -> tuple[Mention, Mention] | None:
-    """Two mentions whose values cannot both be right, or None."""
+Comparison = tuple[tuple[float, float], tuple[float, float], "str | None", float]
+
+
+def comparable(a: Figure, b: Figure, ctx: Sources) -> Comparison | None:
+    """The intervals of two figures on `a`'s scale (currency, basis), a note on how `b` was put
+    on it, and the factor it took; None where they cannot be compared."""
+    if a.kind != b.kind:
+        return None
+    ia, ib = a.bounds(), b.bounds()
+    note, scale = None, 1.0
+    if a.qualifier in CAPS and b.qualifier in CAPS:
+        ia, ib = replace(a, qualifier=None).bounds(), replace(b, qualifier=None).bounds()
+    if a.kind == "money" and a.unit != b.unit:
+        rate = ctx.rates.get((b.unit or "", a.unit or ""))
+        if rate is None:
+            return None
+        ib, scale = (ib[0] * rate, ib[1] * rate), rate
+        note = f"{normalised(b)} is taken as {normalised(_scaled(b, rate, a.unit))}, the conversion the text states."
+    elif a.unit != b.unit and a.kind != "duration" and not (a.unit in PEOPLE and b.unit in PEOPLE):
+        return None
+    if a.per != b.per and a.per and b.per:
+        if a.per not in PER_YEAR or b.per not in PER_YEAR:
+            return None
+        factor = PER_YEAR[b.per] / PER_YEAR[a.per]
+        ib, scale = (ib[0] * factor, ib[1] * factor), scale * factor
+        note = f"{normalised(replace(b, qualifier=None))} is {normalised(_scaled(b, factor, b.unit, per=a.per))} (the same amount on another basis)."
+    return ia, ib, note, scale
+
+
+def _scaled(f: Figure, factor: float, unit: str | None, per: str | None = None) -> Figure:
+    return replace(f, value=f.value * factor, low=None if f.low is None else f.low * factor,
+                   high=None if f.high is None else f.high * factor, unit=unit, per=per or f.per, qualifier=None)
+
+
+def _clash(members: list[Mention], ctx: Sources, notes: list[str]) -> tuple[Mention, Mention] | None:
+    """Two mentions whose values cannot both be right, or None. Notes say how values in other
+    currencies or on another basis were compared."""
     for i, a in enumerate(members):
-        ia = a.figure.bounds()
         for b in members[i + 1:]:
-            if a.figure.kind != b.figure.kind or (a.figure.unit != b.figure.unit and a.figure.kind != "duration"):
+            pair = comparable(a.figure, b.figure, ctx)
+            if pair is None:
                 continue
-            if not overlaps(ia, b.figure.bounds()):
+            ia, ib, note, _ = pair
+            if not overlaps(ia, ib):
                 return a, b
+            if note:
+                notes.append(note)
     return None
 
 
-def _spread(members: list[Mention]) -> float | None:
-    values = [abs(m.figure.value) for m in members if m.figure.value]
+def _spread(members: list[Mention], ctx: Sources) -> float | None:
+    first = members[0].figure
+    values = []
+    for m in members:
+        pair = comparable(first, m.figure, ctx)
+        if pair and m.figure.value:
+            values.append(abs(m.figure.value) * pair[3])
     if len(values) < 2 or members[0].figure.kind == "date":
         return None
     return round(max(values) / min(values), 2)

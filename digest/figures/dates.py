@@ -48,6 +48,15 @@ def date_from_match(kind: str, groups: dict[str, str | None], *, year: int | Non
                 return f"--{month:02d}-{day:02d}", (month - 1) / 12 + (day - 1) / 365
             y = year
         return f"{y}-{month:02d}-{day:02d}", y + (month - 1) / 12 + (day - 1) / 365
+    if kind == "quarter_to":  # "the three months to September": the third quarter
+        q = (month_number(groups["mon"] or "") - 1) // 3 + 1
+        y = y if y is not None else year
+        return (f"{y}-Q{q}", y + (q - 1) / 4) if y is not None else None
+    if kind == "quarter_only":  # "the third quarter": of the article's own year
+        if year is None:
+            return None
+        q = int(groups["q"]) if groups.get("q") else ORDINALS[(groups["ord"] or "").lower()]
+        return f"{year}-Q{q}", year + (q - 1) / 4
     if y is None:
         return None
     if kind == "quarter":
@@ -71,7 +80,8 @@ def date_from_match(kind: str, groups: dict[str, str | None], *, year: int | Non
 
 
 def period_bounds(label: str | None, value: float) -> tuple[float, float]:
-    """The span of decimal years a period label covers."""
+    """The span of decimal years a period label covers (`value` is used where the label has no
+    year: `--09-12`)."""
     m = _LABEL.match(label or "")
     if not m:
         return value, value
@@ -79,13 +89,17 @@ def period_bounds(label: str | None, value: float) -> tuple[float, float]:
         return value, value + 1 / 365
     y = int(m["y"])
     if m["d"]:
-        return value, value + 1 / 365
+        start = y + (int(m["m"]) - 1) / 12 + (int(m["d"]) - 1) / 365
+        return start, start + 1 / 365
     if m["m"]:
-        return value, value + 1 / 12
+        start = y + (int(m["m"]) - 1) / 12
+        return start, start + 1 / 12
     if m["q"]:
-        return value, value + 0.25
+        start = y + (int(m["q"]) - 1) / 4
+        return start, start + 0.25
     if m["h"]:
-        return value, value + 0.5
+        start = y + (int(m["h"]) - 1) / 2
+        return start, start + 0.5
     if m["part"]:
         start, end = PARTS[m["part"]]
         return y + start, y + end

@@ -36,6 +36,8 @@ def normalised(f: Figure) -> str:
         text = f"{_value(f.low, f)}–{_value(f.high, f)}"
     else:
         text = _value(f.value, f)
+    if f.per:
+        text += f" a {f.per}"
     return f"{f.qualifier} {text}" if f.qualifier else text
 
 
@@ -58,4 +60,5 @@ def exact(f: Figure) -> str:
     def one(v: float) -> str:
         return f"{v:,.6f}".rstrip("0").rstrip(".")
     core = f"{one(f.low)} to {one(f.high)}" if f.low is not None and f.high is not None else one(f.value)
-    return f"{core} {f.unit}" if f.unit else core
+    core = f"{core} {f.unit}" if f.unit else core
+    return f"{core}/{f.per}" if f.per else core

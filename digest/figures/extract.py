@@ -31,6 +31,7 @@ _IRREGULAR_PLURALS = frozenset(
 )
 _TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
                "month": "months", "year": "years", "decade": "decades"}
+_ADVERB_BASIS = {"annually": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
 #: Modifier words allowed between a number and its noun (`120 specialized AI researchers`).
 _MODIFIER = re.compile(r"^(?:[A-Z]{2,}|[a-z]+(?:ed|al|ic|ful|ive|ous|ary|ing|ior|ime|ew|ull|ll|rd|th))$")
 
@@ -71,7 +72,9 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
                 label, value = dated
                 keep(Figure(m.group(), "date", value, None, None, None, None, m.start(), m.end(), label))
     for m in P.FRACTION.finditer(text):
-        if free(*m.span()):
+        if free(*m.span()) and (m.group().lower().endswith(" of") or P.FRACTION_OF.match(text, m.end())
+                                or P.FRACTION_LEAD.search(text, 0, m.start())
+                                or not m.group().lower().startswith(("a ", "one "))):
             start, end = m.start("f"), m.end("f")
             value = FRACTIONS[" ".join(m["f"].lower().split())]
             matched = text[start:end]
@@ -165,6 +168,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
     elif P.MULTIPLE.match(text, span.end) and not is_word:
         kind, unit = "number", "x"
         span.end += 1
+    elif not is_word and not scaled and not span.qualifier and span.low is None and \
+            P.NAME_BEFORE.search(text[max(0, start - 30):start]):
+        return None  # a name and its number: "Halo 3", "Pixel 11"
     elif (noun := _count_noun(text, span.end)) is not None:
         if P.ANONYMOUS_SOURCES.match(text, noun[1]):
             return None  # "two people familiar with the matter" are sources, not a figure
@@ -176,13 +182,17 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
     else:
         kind, unit = "number", None
 
+    per = None
+    if kind == "money" and (basis := P.PER.match(text, span.end)):
+        per = (basis["per"] or _ADVERB_BASIS.get((basis["adv"] or "").lower(), "")).lower() or None
+        span.end = basis.end()
     if span.qualifier is None and (trail := P.TRAILING_QUALIFIER.match(text, span.end)):
         span.qualifier = trail["q"] or trail["p"]
         span.end = trail.end()
     if not all(math.isfinite(v) for v in (span.value, span.low or 0.0, span.high or 0.0)):
         return None
     return Figure(text[span.start:span.end], kind, span.value, span.low, span.high, unit,
-                  span.qualifier, span.start, span.end, period)
+                  span.qualifier, span.start, span.end, period, per)
 
 
 def _scale(text: str, span: _Span, has_currency: bool) -> float | None:

@@ -108,6 +108,14 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", re.compile(
         rf"\b(?:(?:the\s+)?(?P<ord>{_ORDINAL})[\s-]quarter(?:\s+of)?(?:\s+fiscal)?|Q(?P<q>[1-4]))"
         rf"\s*(?:FY\s?)?(?P<y>{_YEAR})\b", re.IGNORECASE)),
+    # the third quarter, third-quarter (revenue): the article's own year
+    ("quarter_only", re.compile(
+        rf"\b(?:(?:the\s+)?(?P<ord>{_ORDINAL})[\s-]quarter\b(?!\s+of\s+(?:19|20)\d{{2}}|\s*(?:19|20)\d{{2}}|\s+of\s+the)"
+        rf"|Q(?P<q>[1-4])\b(?!\s*(?:FY\s?)?(?:19|20)\d{{2}}))", re.IGNORECASE)),
+    # the three months to September: the quarter that month ends
+    ("quarter_to", re.compile(
+        rf"\b(?:the\s+)?three months (?:to|ended|ending|through|until)\s+(?:the end of\s+)?(?P<mon>{_MONTH})"
+        rf"(?:\s+(?P<y>{_YEAR}))?\b", re.IGNORECASE)),
     # the first half of 2025, H2 2024
     ("half", re.compile(
         rf"\b(?:(?:the\s+)?(?P<ord>first|second)\s+half\s+of|H(?P<h>[12]))\s*(?P<y>{_YEAR})\b")),
@@ -137,6 +145,14 @@ FRACTION = re.compile(
     r"\b(?P<f>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+
+#: What makes a fraction word a fraction: "of" after it, or a change or qualifier before it.
+FRACTION_OF = re.compile(r"\s+of\b|\s*(?:[.,;:)!?]|$)")
+FRACTION_LEAD = re.compile(r"\b(?:by|nearly|almost|about|roughly|around|more than|over|under|than|some|cut|"
+                           r"lost|lose|shed|gained?|is|was|were|are|just)\s+$", re.IGNORECASE)
+#: A basis after an amount: `£104 a year`, `$52 a share`, `£2 per week`, `$40/month`.
+PER = re.compile(r"(?:\s+(?:a|an|per|each)\s+|\s?/\s?)(?P<per>share|year|week|month|day|hour|head|person|"
+                 r"household|home|capita)\b|\s+(?P<adv>annually|yearly|weekly|monthly|daily)\b", re.IGNORECASE)
 
 #: Sentence boundaries: a stop, optional closing quotes, space, then a capital or a quote.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9$€£])")
