@@ -248,18 +248,18 @@ def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: st
             continue
         if f.kind == "money" and (f.per not in measure.per if measure.per is not None else f.per == "share"):
             continue
-        if f.kind == "count" and f.unit and measure.cues.fullmatch(f.unit):
-            # the counted noun names the measure ("400 employees"), unless a cue is nearer
-            if best is None or (10, rank) < (best[0], best[1]):
-                best = (10, rank, measure, None)
+        # the counted noun names the measure ("400 employees"), unless a cue is nearer
+        if f.kind == "count" and f.unit and measure.cues.fullmatch(f.unit) and (
+                best is None or (10, rank) < (best[0], best[1])):
+            best = (10, rank, measure, None)
         for m in measure.cues.finditer(clause):
             if m.start() < at + len(f.text) and m.end() > at:
                 continue  # the cue is inside the figure itself
             if m.end() <= at:
                 distance = at - m.end()
-                if f.kind == "date" and _FIGURE_BETWEEN.search(clause, m.end(), at) and \
+                if measure.name == "release date" and _FIGURE_BETWEEN.search(clause, m.end(), at) and \
                         re.search(r"\b(?:in|by|during)\s+$", clause[:at]):
-                    continue  # "ship 8 million units in 2027": 2027 dates the units
+                    continue  # "ship 8 million units in 2027": 2027 dates the units, it is no launch
             else:
                 # a cue after the figure counts when it is right there ("$2 billion deal",
                 # "€8m in add-ons", "12% of its workforce"); further on, it usually belongs to

@@ -99,7 +99,7 @@ def comparable(a: Figure, b: Figure, ctx: Sources) -> Comparison | None:
         if rate is None:
             return None
         ib, scale = (ib[0] * rate, ib[1] * rate), rate
-        note = f"{normalised(b)} is taken as {normalised(_scaled(b, rate, a.unit))}, the conversion the text states."
+        note = f"{normalised(b)} is {normalised(_scaled(b, rate, a.unit))} at the exchange rate the text itself states."
     elif a.unit != b.unit and a.kind != "duration" and not (a.unit in PEOPLE and b.unit in PEOPLE):
         return None
     if a.per != b.per and a.per and b.per:
@@ -126,6 +126,8 @@ def _clash(members: list[Mention], ctx: Sources, notes: list[str]) -> tuple[Ment
                 continue
             ia, ib, note, _ = pair
             if not overlaps(ia, ib):
+                if note:
+                    notes.append(note)
                 return a, b
             if note:
                 notes.append(note)

@@ -55,7 +55,7 @@ def date_from_match(kind: str, groups: dict[str, str | None], *, year: int | Non
     if kind == "quarter_only":  # "the third quarter": of the article's own year
         if year is None:
             return None
-        q = int(groups["q"]) if groups.get("q") else ORDINALS[(groups["ord"] or "").lower()]
+        q = int(groups["q"] or 0) if groups.get("q") else ORDINALS[(groups["ord"] or "").lower()]
         return f"{year}-Q{q}", year + (q - 1) / 4
     if y is None:
         return None

@@ -118,3 +118,38 @@ def test_intervals(a: str, b: str, compatible: bool) -> None:
 
     [fa], [fb] = extract_figures(a), extract_figures(b)
     assert overlaps(fa.bounds(), fb.bounds()) is compatible
+
+
+@pytest.mark.parametrize(("text", "surface", "period"), [
+    ("reported third-quarter revenue", "third-quarter", "2026-Q3"),
+    ("in the second quarter.", "the second quarter", "2026-Q2"),
+    ("Q3 Revenue Rises", "Q3", "2026-Q3"),
+    ("revenue in the three months to September", "the three months to September", "2026-Q3"),
+])
+def test_quarters_without_a_year_take_the_article_year(text: str, surface: str, period: str) -> None:
+    [f] = extract_figures(text, year=2026)
+    assert (f.text, f.kind, f.period) == (surface, "date", period)
+    assert all(g.kind != "date" for g in extract_figures(text))  # no article date: no guess
+
+
+@pytest.mark.parametrize(("text", "surface", "per"), [
+    ("council tax rises by £104 a year", "£104 a year", "year"),
+    ("about £2 a week", "about £2 a week", "week"),
+    ("$52 per share in cash", "$52 per share", "share"),
+    ("savings of $150 million annually", "$150 million annually", "year"),
+    ("$40/month", "$40/month", "month"),
+])
+def test_amounts_keep_their_basis(text: str, surface: str, per: str) -> None:
+    [f] = extract_figures(text)
+    assert (f.text, f.kind, f.per) == (surface, "money", per)
+
+
+@pytest.mark.parametrize("text", ["volumes fell for a third straight quarter", "crews cleared debris for a third day",
+                                  "Orbit unveiled the Halo 3 on Tuesday", "the Pixel 11 costs less"])
+def test_ordinals_and_product_names_are_not_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_fractions_are_still_figures() -> None:
+    assert [f.text for f in extract_figures("cut a third of its staff, a quarter of its budget, by a third, two-thirds")] \
+        == ["a third", "a quarter", "by a third"[3:], "two-thirds"]

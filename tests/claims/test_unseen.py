@@ -1,0 +1,89 @@
+"""Claims on stories nobody on the team tuned for: eight stories from eight beats, three formats,
+with the traps news prose sets (see tests/fixtures/unseen.yml for what a careful reader finds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.model import Story
+from tests.claims import unseen
+
+#: Page furniture in the fixtures' scraped text and saved pages: never article text.
+FURNITURE = [
+    "views", "min read", "openings", "FDX", "251.30", "Most read", "$4.10", "warehouses for sale",
+    "Trending", "Hospital mergers", "1.2k shares", "40,000 readers", "84°F", "districts shut",
+    "Subscribe", "Donate", "2,341 votes", "1180001", "save up to 40%", "$799", "Galaxy", "25%",
+    "Done deals", "£1.9bn", "Updated March 6", "LIVE:", "Castlebridge 2-1", "Events: 3", "©",
+]
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, Story]:
+    return unseen.stories()
+
+
+def test_disputed_and_corroborated_quantities_are_found(built: dict[str, Story]) -> None:
+    score = unseen.evaluate(built)
+    print(f"disputed recall {score.recall('disputed'):.2f}, precision {score.precision():.2f}; "
+          f"corroborated recall {score.recall('corroborated'):.2f}")
+    assert score.expected["disputed"] >= 10 and score.expected["corroborated"] >= 15
+    assert score.recall("disputed") >= 0.9, score.misses
+    assert score.precision() >= 0.9, score.misses
+    assert score.recall("corroborated") >= 0.8, score.misses
+
+
+def test_different_quantities_never_share_a_claim(built: dict[str, Story]) -> None:
+    """Q2 is not Q3, pre-money is not post-money, raised is not valuation, rain is not deaths,
+    the 2025-26 budget is not the 2026-27 budget, a forecast is not a result."""
+    assert unseen.evaluate(built).violations == []
+
+
+def test_no_page_furniture_reaches_any_article(built: dict[str, Story]) -> None:
+    for story in built.values():
+        for article in story.articles:
+            text = "\n".join(b.text for b in article.blocks)
+            assert [f for f in FURNITURE if f in text] == [], article.id
+
+
+def _claim(story: Story, article: str, text: str):  # type: ignore[no-untyped-def]
+    return next(c for c in story.claims
+                if any(m.article.endswith("/" + article) and m.figure.text == text for m in c.mentions))
+
+
+def test_syndicated_copies_count_as_one_source(built: dict[str, Story]) -> None:
+    story = built["earnings-halcyon"]
+    buyback = _claim(story, "market-wire", "up to $2 billion")
+    assert {m.article.split("/")[1] for m in buyback.mentions} == {"market-wire", "daily-courier"}
+    assert buyback.status == "single-source"
+    assert "Daily Courier carries a copy" in buyback.reason  # the later copy, not the original
+    revenue = _claim(story, "chip-review", "about $4.5 billion")
+    assert revenue.status == "corroborated" and revenue.reason.startswith("2 sources")
+
+
+def test_a_conversion_stated_in_the_text_is_one_fee(built: dict[str, Story]) -> None:
+    fee = _claim(built["transfer-ricci"], "terrace-times", "£62.5m")
+    texts = {(m.article.split("/")[1], m.figure.text) for m in fee.mentions}
+    assert {("terrace-times", "€72m"), ("calcio-daily", "€72 million"), ("north-sport", "£70m")} <= texts
+    assert fee.status == "disputed"
+    # the clash is £70m against the others, at the rate £62.5m = €72m; never €72m against £62.5m
+    assert fee.reason.startswith("The sources give incompatible values: €72 million and £70 million.")
+    assert "£70 million is €80.64 million at the exchange rate the text itself states" in fee.reason
+    assert fee.spread == pytest.approx(70 / 62.5, rel=0.01)
+
+
+def test_the_same_amount_on_another_basis_agrees(built: dict[str, Story]) -> None:
+    tax = _claim(built["budget-calder"], "north-gazette", "about £2 a week")
+    assert tax.status == "corroborated"
+    assert "£2 a week is £104 a year" in tax.reason
+
+
+def test_two_caps_are_compared_as_stated(built: dict[str, Story]) -> None:
+    addons = _claim(built["transfer-ricci"], "terrace-times", "up to €8m")
+    assert addons.status == "disputed"
+
+
+def test_qualifiers_make_values_compatible(built: dict[str, Story]) -> None:
+    deaths = _claim(built["storm-marlowe"], "gulf-observer", "At least nine people")
+    assert deaths.status == "corroborated"  # "at least nine" fits eleven
+    jobs = _claim(built["layoffs-northwind"], "valley-ledger", "about 1,100 jobs")
+    assert jobs.status == "disputed" and "1,800" in jobs.reason
