@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test check lint golden serve clean help
+.PHONY: site docs test check lint golden bench serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -61,6 +61,15 @@ check: lint test
 ## golden: regenerate the golden files after reviewing the new output (git diff shows it)
 golden: $(VENV)/.test-installed
 	$(BIN)/python -m tests.golden --update
+
+# benchmark dependencies on top of the test ones (quantulum3, the figures baseline)
+$(VENV)/.bench-installed: $(VENV)/.test-installed requirements-bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+## bench: the figures benchmark: digest's extractor against quantulum3 on the seed articles (tests/bench/results/)
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m tests.bench.figures
 
 ## serve: live preview on 127.0.0.1:8000; rebuilds when anything under $(CONTENT) changes
 serve: docs

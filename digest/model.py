@@ -100,6 +100,8 @@ class Mention:
     """Who or what is measured (`Databricks`), or None."""
     period: str | None = None
     """The period or as-of date the text ties the figure to (`2023`, `late 2024`), or None."""
+    check: str | None = None
+    """Where the sentence gives the parts and the figure does not follow from them: why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from digest.claims import context as C
+from digest.claims.checks import arithmetic_checks
 from digest.claims.measures import BY_NAME, CHANGE_VERB, MEASURES, PEOPLE, SAME_AS, Measure, measure_for_label
 from digest.claims.status import Sources, make_claim
 from digest.figures.dates import period_bounds
@@ -98,6 +99,7 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     mentions = _attach_to_main_target(mentions, named_targets, default)
     mentions = _settle_implicit_subjects(mentions, implicit)
     mentions, rates = _conversions(mentions, articles)
+    mentions = arithmetic_checks(mentions)
     sources = Sources(origins=syndicated(articles), rates=rates,
                       names={a.id: a.outlet or a.title for a in articles})
     return mentions, _group(mentions, articles, story=story, sources=sources)

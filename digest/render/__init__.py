@@ -98,6 +98,7 @@ def claims_json(digest: Digest) -> str:
                     "value": m.figure.value, "low": m.figure.low, "high": m.figure.high,
                     "unit": m.figure.unit, "qualifier": m.figure.qualifier, "period": m.period,
                     "sentence": m.sentence, "anchor": m.anchor, "url": f"{m.article}/#{m.anchor}",
+                    "per": m.figure.per, "check": m.check,
                     "preferred": f"{m.article}#{m.anchor}" in c.preferred,
                     "deprecated": f"{m.article}#{m.anchor}" in c.deprecated,
                 } for m in c.mentions],

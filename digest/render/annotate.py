@@ -53,6 +53,8 @@ def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], 
         cls = f"fig fig--{claim.status} fig--{f.kind}"
         if mention_ref(m) in claim.deprecated:
             cls += " fig--deprecated"
+        if m.check:
+            cls += " fig--check-failed"
         title = f"{claim.measure}: {STATUS_LABELS[claim.status].lower()}"
         out.append(
             f'<mark id="{m.anchor}" class="{cls}" data-claim="{escape_attr(claim.id)}" '
@@ -75,6 +77,8 @@ def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Ar
         f"Value: {escape_md(normalised(f), config=config)} (`{exact(f)}`)",
         f"{STATUS_ICONS[claim.status]} **{STATUS_LABELS[claim.status]}**: {escape_md(claim.reason, config=config)}",
     ]
+    if m.check:
+        lines.append(f"⚠ **Arithmetic check**: {escape_md(m.check, config=config)}")
     if mention_ref(m) in claim.preferred:
         lines.append("★ The editor marks this value as **preferred**.")
     if mention_ref(m) in claim.deprecated:

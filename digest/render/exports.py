@@ -205,6 +205,8 @@ def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *,
         ]
         if claim.note:
             body.append({"type": "TextualBody", "purpose": "commenting", "value": claim.note})
+        if m.check:
+            body.append({"type": "TextualBody", "purpose": "assessing", "value": f"Arithmetic check: {m.check}"})
         if claim.status == "disputed":
             body.append({"type": "SpecificResource", "purpose": "linking", "source": f"{base}conflicts/#{claim.id}"})
         items.append({

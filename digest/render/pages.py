@@ -108,6 +108,8 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
                f" · {STATUS_ICONS[claim.status]} {STATUS_LABELS[claim.status]}")
         if claim.status == "disputed":
             row += f" · [conflict]({link(page, 'conflicts.md', claim.id)})"
+        if m.check:
+            row += f" · ⚠ arithmetic check: {escape_md(m.check, config=config)}"
         rows.append(trusted(row))
     meta = {
         "title": article.title,
@@ -189,6 +191,7 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                     "period": describe_period(m.period) if m.period else None,
                     "flag": ("★ preferred" if mention_ref(m) in claim.preferred else
                              "✗ deprecated" if mention_ref(m) in claim.deprecated else None),
+                    "check": m.check,
                     "links": [],
                 })
                 row["links"].append(trusted(link(page, page_path(m.article), m.anchor)))

@@ -87,3 +87,27 @@ def test_qualifiers_make_values_compatible(built: dict[str, Story]) -> None:
     assert deaths.status == "corroborated"  # "at least nine" fits eleven
     jobs = _claim(built["layoffs-northwind"], "valley-ledger", "about 1,100 jobs")
     assert jobs.status == "disputed" and "1,800" in jobs.reason
+
+
+def test_arithmetic_mismatches_are_noted_and_right_sums_are_not(built: dict[str, Story]) -> None:
+    checks = {(m.article, m.figure.text): m.check for s in built.values() for m in s.mentions if m.check}
+    assert checks == {
+        ("takeover-brightwell/deal-street", "45%"): "$52 a share against $40 is a premium of 30%, not 45%.",
+        ("budget-calder/calder-echo", "20%"): "From £5 million to £4.5 million is a 10% fall, not 20%.",
+    }  # and not City Desk's 30%, which $52 against $40 is
+
+
+@pytest.mark.slow
+def test_unseen_stories_build_into_a_site_that_shows_the_checks(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from lxml import html
+
+    from tests.conftest import build_site
+
+    _, site = build_site(unseen.CONTENT, tmp_path_factory.mktemp("unseen-site"))
+    page = html.parse(str(site / "takeover-brightwell" / "deal-street" / "index.html")).getroot()
+    flagged = page.xpath("//article//mark[contains(@class, 'fig--check-failed')]")
+    assert [m.text_content() for m in flagged] == ["45%"]
+    text = page.text_content()
+    assert "Arithmetic check: $52 a share against $40 is a premium of 30%, not 45%." in " ".join(text.split())
+    conflicts = " ".join(html.parse(str(site / "conflicts" / "index.html")).getroot().text_content().split())
+    assert "⚠ From £5 million to £4.5 million is a 10% fall, not 20%." in conflicts
