@@ -16,7 +16,7 @@ CLAUSE_BREAK = re.compile(
 #: A capitalised word (or an acronym), allowing inner capitals and hyphens: `MosaicML`, `Spin-Off`.
 _CAP_WORD = re.compile(r"\b[A-Z][\w&.\-]*[\w&]|\b[A-Z]\b")
 #: Generic acronyms that are never the subject of a figure.
-_GENERIC = frozenset(
+GENERIC = frozenset(
     ["AI", "ML", "IPO", "CEO", "CFO", "CTO", "LLM", "LLMs", "GPU", "GPUs", "US", "EU", "UK", "API", "APIs", "ARR", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FY", "GPT", "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "As", "But", "And", "Now", "When", "While", "Compared", "Meanwhile", "Beyond", "Several", "First", "Second", "Third", "Fourth", "Rather", "Following", "Adding", "Following", "Industry", "Enterprise", "According", "Despite", "After", "Before", "Since", "Under", "Over", "Why", "How", "What",
      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
      "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -82,7 +82,7 @@ def proper_nouns(texts: Iterable[str]) -> Counter[str]:
                 seen[word] += 1
     # a sentence-initial word is a name too where it leads a name ("Northwind Logistics said")
     for first, second in pairs:
-        if second in seen and first not in _GENERIC:
+        if second in seen and first not in GENERIC:
             seen[first] += initial[first]
     # a word also written in lower case ("Approximately" after a colon) is not a name
     return Counter({w: n for w, n in seen.items() if w.lower() not in lower})
@@ -113,14 +113,14 @@ def entities(text: str, names: Counter[str]) -> list[tuple[int, int, str]]:
     runs: list[tuple[int, int, str]] = []
     for m in _CAP_WORD.finditer(text):
         word = _POSSESSIVE.sub("", m.group().rstrip("."))
-        if word not in names or word in _GENERIC and not runs_continue(runs, m.start(), text):
+        if word not in names or word in GENERIC and not runs_continue(runs, m.start(), text):
             continue
         if runs and runs_continue(runs, m.start(), text) and not _POSSESSIVE.search(text[runs[-1][0]:runs[-1][1]]):
             s, _, name = runs[-1]
             runs[-1] = (s, m.start() + len(word), f"{name} {word}")
         else:
             runs.append((m.start(), m.start() + len(word), word))
-    return [r for r in runs if r[2] not in _GENERIC]
+    return [r for r in runs if r[2] not in GENERIC]
 
 
 def runs_continue(runs: list[tuple[int, int, str]], at: int, text: str) -> bool:

@@ -17,9 +17,8 @@ from digest.model import Article, Entity, Mention
 
 KINDS = ("company", "person", "place", "other")
 
-_NOT_NAMES = frozenset(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Ms", "Mrs", "Dr", "St"]
-)
+#: Words that are never a name on their own: months, weekdays, titles (and context's list).
+_NOT_NAMES = C.GENERIC | frozenset(["Mr", "Ms", "Mrs", "Dr", "St"])
 _COMPANY_WORDS = re.compile(
     r"\b(?:Inc|Corp|Corporation|Ltd|LLC|plc|PLC|Group|Holdings|Bank|Capital|Partners|Ventures|"
     r"Technologies|Labs|Systems|AG|SA|GmbH|FC|AI|Airlines|Motors|Energy|Media|Pharma|Co|Company|"

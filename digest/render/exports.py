@@ -45,15 +45,11 @@ def site_url(config: str | None) -> str:
 
 def exports(digest: Digest, *, base: str) -> dict[str, str]:
     """docs/-relative path -> content of every feed and annotation file."""
-    out = {
-        "feed.xml": atom(_story_entries(digest, base), title="News digest: stories", base=base, path="feed.xml"),
-        "feed.json": json_feed(_story_entries(digest, base), title="News digest: stories", base=base,
-                               path="feed.json"),
-        "disputes.xml": atom(_dispute_entries(digest, base), title="News digest: disputed figures", base=base,
-                             path="disputes.xml"),
-        "disputes.json": json_feed(_dispute_entries(digest, base), title="News digest: disputed figures",
-                                   base=base, path="disputes.json"),
-    }
+    out: dict[str, str] = {}
+    for name, title, entries in (("feed", "News digest: stories", _story_entries(digest, base)),
+                                 ("disputes", "News digest: disputed figures", _dispute_entries(digest, base))):
+        out[f"{name}.xml"] = atom(entries, title=title, base=base, path=f"{name}.xml")
+        out[f"{name}.json"] = json_feed(entries, title=title, base=base, path=f"{name}.json")
     for story in digest.stories:
         by_article: dict[str, dict[str, Claim]] = {}
         for c in story.claims:
