@@ -15,7 +15,16 @@ from dataclasses import dataclass, replace
 
 from digest.claims import context as C
 from digest.claims.checks import arithmetic_checks
-from digest.claims.measures import BY_NAME, CHANGE_VERB, MEASURES, PEOPLE, SAME_AS, Measure, measure_for_label
+from digest.claims.measures import (
+    BY_NAME,
+    CHANGE_VERB,
+    MEASURES,
+    PEOPLE,
+    SAME_AS,
+    Measure,
+    measure_for_label,
+    unit_class,
+)
 from digest.claims.status import Sources, make_claim
 from digest.figures.dates import period_bounds
 from digest.model import Article, Claim, Figure, Mention
@@ -105,6 +114,10 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     return mentions, _group(mentions, articles, story=story, sources=sources)
 
 
+#: Scale words, left out of the texts compared for copies.
+_SCALE_WORDS = frozenset({"bn", "m", "mn", "b", "k", "billion", "million", "thousand", "trillion", "tn"})
+
+
 def syndicated(articles: Sequence[Article], *, threshold: float = 0.7) -> dict[str, str]:
     """article id -> the article it copies, for near-identical texts (one wire report run by
     several outlets): most of the shorter text's five-word runs are in the other. Numbers and
@@ -125,7 +138,6 @@ def syndicated(articles: Sequence[Article], *, threshold: float = 0.7) -> dict[s
     return origin
 
 
-_SCALE_WORDS = frozenset({"bn", "m", "mn", "b", "k", "billion", "million", "thousand", "trillion", "tn"})
 #: A second amount in brackets right after the first: `£62.5m (€72m)`.
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about |roughly |around |approximately |or )?$")
 
@@ -180,7 +192,7 @@ def _settle_implicit_subjects(mentions: list[Mention], implicit: set[tuple[str, 
 
 def _quantity_key(m: Mention) -> tuple[str, ...]:
     """What a mention measures, without whose: measure (one name for synonyms), kind, unit class."""
-    return (_same_measure(m.measure or ""), m.figure.kind, _unit_class(m.figure))
+    return (_same_measure(m.measure or ""), m.figure.kind, unit_class(m.figure))
 
 
 def _same_measure(name: str) -> str:
@@ -238,7 +250,7 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
 
 
 def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: str, at: int
-             ) -> tuple[Measure | None, tuple[int, int] | None]:  # noqa: C901
+             ) -> tuple[Measure | None, tuple[int, int] | None]:
     """The measure a figure states, and where its cue is in the clause (None if not said)."""
     if kind == "item" and (label := _LABEL.match(text)) and f.start > label.end() - 2:
         named = measure_for_label(label["label"])
@@ -377,7 +389,7 @@ def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str, 
     for m in mentions:
         if m.measure:
             groups[("measure", _same_measure(m.measure), m.subject or "", m.figure.kind,
-                    _unit_class(m.figure))].append(m)
+                    unit_class(m.figure))].append(m)
         else:
             # the text does not say what this measures: a claim of its own article only
             f = m.figure
@@ -393,14 +405,6 @@ def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str, 
         for part in parts:
             claims.append(make_claim(part, story=story, order=order, sources=sources))
     return _unique_ids(claims)
-
-
-def _unit_class(f: Figure) -> str:
-    """Counts of different things are different quantities, but engineers and researchers
-    joining a team are both people."""
-    if f.kind != "count":
-        return ""
-    return "people" if f.unit in PEOPLE else (f.unit or "")
 
 
 def _split_by_period(members: list[Mention]) -> list[list[Mention]]:

@@ -17,8 +17,6 @@ from digest.figures.display import normalised
 from digest.figures.numbers import overlaps
 from digest.model import Figure, Mention
 
-_PRICES = ("offer per share", "share price", "deal value", "deal value (after)", "deal value (before)")
-
 
 def arithmetic_checks(mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions, each percentage whose parts its sentence gives and which does not follow
@@ -38,9 +36,8 @@ def arithmetic_checks(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _premium(m: Mention, around: list[Mention]) -> str | None:
-    prices = [o for o in around if o.figure.kind == "money" and o.measure in _PRICES]
-    offer = next((o for o in prices if o.measure == "offer per share"), None)
-    base = next((o for o in prices if o.measure == "share price"), None)
+    offer = next((o for o in around if o.measure == "offer per share"), None)
+    base = next((o for o in around if o.measure == "share price"), None)
     # a share price is per share whether or not the text says so
     if offer is None or base is None or not _same_scale(offer.figure, replace(base.figure, per=offer.figure.per)):
         return None

@@ -22,15 +22,6 @@ GENERIC = frozenset(
      "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
      "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
-#: Last words that make a name a company's full name (`Lumen Health` is `Lumen`).
-ORG_SUFFIXES = frozenset(
-    ["Inc", "Inc.", "Corp", "Corporation", "Ltd", "LLC", "plc", "PLC", "Group", "Holdings", "Technologies",
-     "Technology", "Labs", "AI", "Co", "Company", "Systems", "Health", "Foods", "Logistics", "Motors",
-     "Energy", "Pharmaceuticals", "Therapeutics", "Bank", "Capital", "Partners", "Media", "Networks",
-     "Software", "Airlines", "Industries", "International", "Entertainment", "Brands", "Retail"]
-)
-#: First words that name a kind of event before its name (`Hurricane Marlowe` is `Marlowe`).
-EVENT_PREFIXES = frozenset(["Hurricane", "Storm", "Typhoon", "Cyclone", "Tropical", "Wildfire", "Operation"])
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.model import Figure
+
 
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -171,6 +173,14 @@ CHANGE_VERB = re.compile(
     r"climb\w*|decreas\w*|shr[iu]nk\w*|up|down|jump\w*)\b",
     re.IGNORECASE,
 )
+
+
+def unit_class(f: Figure) -> str:
+    """What a count counts, for telling quantities apart: engineers and researchers joining a
+    team are both people, inches are not deaths. Empty for other kinds."""
+    if f.kind != "count":
+        return ""
+    return "people" if f.unit in PEOPLE else (f.unit or "")
 
 
 def measure_for_label(label: str) -> str | None:

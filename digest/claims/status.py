@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from digest.claims.measures import PEOPLE
+from digest.claims.measures import unit_class
 from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.figures.numbers import overlaps
@@ -100,7 +100,7 @@ def comparable(a: Figure, b: Figure, ctx: Sources) -> Comparison | None:
             return None
         ib, scale = (ib[0] * rate, ib[1] * rate), rate
         note = f"{normalised(b)} is {normalised(_scaled(b, rate, a.unit))} at the exchange rate the text itself states."
-    elif a.unit != b.unit and a.kind != "duration" and not (a.unit in PEOPLE and b.unit in PEOPLE):
+    elif a.unit != b.unit and a.kind != "duration" and not (a.kind == "count" and unit_class(a) == unit_class(b)):
         return None
     if a.per != b.per and a.per and b.per:
         if a.per not in PER_YEAR or b.per not in PER_YEAR:
