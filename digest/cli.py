@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 from digest import __version__
+from digest.cache import DEFAULT as DEFAULT_CACHE
 from digest.errors import BuildFailed, InputError
 from digest.model import Article
 from digest.write import UnsafeOutput
@@ -29,7 +31,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="mkdocs.yml whose Markdown extensions decide what is escaped (default: mkdocs.yml)")
     b.add_argument("--overrides", type=Path, default=Path("overrides/digest"),
                    help="folder of template overrides (default: overrides/digest)")
-    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no progress bar)")
+    b.add_argument("-j", "--jobs", type=int, default=_cpus(), metavar="N",
+                   help="processes that read and align new or changed stories (default: the CPUs available, "
+                        f"{_cpus()} here)")
+    b.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
+                   help=f"reuse unchanged stories and pages from DIR (default: {DEFAULT_CACHE})")
+    b.add_argument("--no-cache", dest="cache", action="store_const", const=None,
+                   help="read and render everything, and keep no cache")
 
     f = sub.add_parser("figures", help="print the figures of one article")
     f.add_argument("path", help="an article file, or - for plain text on stdin")
@@ -61,12 +70,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     from digest.pipeline import build
 
+    if args.jobs < 1:
+        raise InputError("--jobs", "must be 1 or more")
     config = args.config if Path(args.config).is_file() else None
-    report = build(args.content, out=args.out, config=config, overrides=args.overrides)
+    report = build(args.content, out=args.out, config=config, overrides=args.overrides, cache=args.cache,
+                   jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty())
     if not args.quiet:
+        reused = f"; {report.reused} unchanged, from the cache" if report.reused else ""
         print(f"digest: {report.stories} stories, {report.articles} articles, {report.figures} figures "
-              f"({report.disputed} disputed, {report.corroborated} corroborated) -> {args.out}")
+              f"({report.disputed} disputed, {report.corroborated} corroborated){reused} -> {args.out}")
     return 0
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _load(path: str) -> Article:

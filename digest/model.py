@@ -6,7 +6,7 @@ ones it was given. The field names of `Figure` are the keys of `digest figures -
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 #: Block kinds, in the order a reader meets them on the page.
 BLOCK_KINDS = ("title", "summary", "heading", "paragraph", "item")
@@ -162,3 +162,18 @@ class Digest:
     """Everything the render stage needs."""
 
     stories: tuple[Story, ...]
+
+
+def _pickle_by_position(cls: type) -> None:
+    """Pickle `cls` as (class, field values): the build cache loads tens of thousands of these,
+    and this is several times faster than the dataclass default (a setstate call per field)."""
+    names = tuple(f.name for f in fields(cls))
+
+    def reduce(self: object) -> tuple[type, tuple[object, ...]]:
+        return cls, tuple(getattr(self, n) for n in names)
+
+    cls.__reduce__ = reduce  # type: ignore[assignment, method-assign]
+
+
+for _cls in (Block, Article, Figure, Mention, Claim, Entity, Story, Digest):
+    _pickle_by_position(_cls)

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from digest.cache import DEFAULT as DEFAULT_CACHE
 from digest.errors import BuildFailed
 from digest.pipeline import build
 
@@ -44,7 +45,7 @@ def on_pre_build(config: Any) -> None:
     if now == _last:
         return
     try:
-        build(content, out=docs, config=config.config_file_path)
+        build(content, out=docs, config=config.config_file_path, cache=DEFAULT_CACHE)
         log.info("digest: rebuilt %s from %s", docs, content)
     except BuildFailed as exc:
         for err in exc.errors:

@@ -32,13 +32,16 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
+        folders: set[Path] = set()
         for rel, text in sorted(files.items()):
             target = tmp / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             data = text.encode("utf-8")
             previous = out / rel
             if previous.is_file() and previous.stat().st_size == len(data) and previous.read_bytes() == data:
-                shutil.copy2(previous, target)  # same bytes: keep the mtime, so live reload skips it
+                _keep(previous, target)  # same bytes: keep the mtime, so live reload skips it
             else:
                 target.write_bytes(data)
         (tmp / MARKER).write_text("written by digest build; replaced whole on every build\n", encoding="utf-8")
@@ -52,3 +55,12 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _keep(previous: Path, target: Path) -> None:
+    """The unchanged file into the new tree: a hard link (no copy; the old tree's name for it is
+    removed with the old tree, and nothing writes into a file in place), else a copy."""
+    try:
+        os.link(previous, target)
+    except OSError:
+        shutil.copy2(previous, target)

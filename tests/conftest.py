@@ -42,7 +42,7 @@ def build_site(content: Path, work: Path, *, site_url: str | None = None) -> tup
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
     if site_url:
         env["SITE_URL"] = site_url
-    subprocess.run([str(BIN / "digest"), "build", str(content), "--out", str(docs), "-q",
+    subprocess.run([str(BIN / "digest"), "build", str(content), "--out", str(docs), "-q", "--cache", str(work / "cache"),
                     "--config", str(ROOT / "mkdocs.yml"), "--overrides", str(ROOT / "overrides" / "digest")],
                    check=True, cwd=ROOT, env=env)
     config = work / "mkdocs.yml"

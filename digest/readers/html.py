@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import trafilatura
 from lxml import etree
 
 from digest.errors import InputError
@@ -36,6 +35,8 @@ def parse(text: str, path: Path) -> tuple[dict[str, Any], list[Block]]:
 
 def extract_xml(page: str) -> str | None:
     """trafilatura's XML for a page: the article body and the page's metadata."""
+    import trafilatura  # imported on first use: a fifth of a second a build without web pages skips
+
     return trafilatura.extract(
         page,
         output_format="xml",

@@ -36,6 +36,9 @@ _URL = re.compile(r"^https?://[^\s<>\"']+$")
 _FM_HANDLER = frontmatter.YAMLHandler()
 
 
+#: libyaml's parser (in PyYAML's wheels) where present: the same results, many times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     """(metadata, body, line where the body starts) for text that may open with `---` YAML."""
     if not text.startswith("---\n"):
@@ -66,7 +69,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
 def _key_lines(raw: str) -> dict[str, int]:
     """The file line of each top-level key (the front matter starts on line 2)."""
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        node = yaml.compose(raw, Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return {}
     if not isinstance(node, yaml.MappingNode):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Mapping, Sequence
 
@@ -31,8 +32,13 @@ def story_path(slug: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link between two docs/ Markdown pages (MkDocs validates these)."""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = _relative(to_page, posixpath.dirname(from_page) or ".")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(to_page: str, from_dir: str) -> str:
+    return posixpath.relpath(to_page, from_dir)
 
 
 def source_label(article: Article) -> str:

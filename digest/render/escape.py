@@ -58,11 +58,17 @@ def escapable_chars(config: str | None = None) -> frozenset[str]:
     return frozenset(md.ESCAPED_CHARS) - {"<", ">", "&"}
 
 
+@functools.cache
+def _escape_table(config: str | None) -> dict[int, str]:
+    """str.translate table: each escapable character -> itself after a backslash."""
+    return {ord(ch): "\\" + ch for ch in escapable_chars(config)}
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a measure, a source or a sentence is escaped on several pages
 def escape_md(text: str, *, config: str | None = None) -> str:
     """Article text as Markdown that renders to exactly that text."""
-    chars = escapable_chars(config)
     flat = _SPACE.sub(" ", str(text))
-    escaped = "".join("\\" + ch if ch in chars else ch for ch in flat)
+    escaped = flat.translate(_escape_table(config))
     escaped = _MARKER.sub(lambda m: "(" + _WORD_JOINER + m.group(1), escaped)
     # after the backslashes, so the "#" of an entity is never escaped
     return html.escape(escaped, quote=False)

@@ -29,6 +29,7 @@ from digest.render.annotate import (
 from digest.render.escape import escape_md, trusted
 from digest.render.exports import annotations_path
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
 
 
@@ -41,7 +42,8 @@ def front_matter(data: Mapping[str, Any]) -> str:
     data = dict(data)
     if "title" in data:
         data["title"] = html.escape(str(data["title"]), quote=True)
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    # libyaml's emitter (shipped in PyYAML's wheels) when present: same output, ~10x faster
+    body = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{body}---\n"
 
 
