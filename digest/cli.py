@@ -39,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help=f"reuse unchanged stories and pages from DIR (default: {DEFAULT_CACHE})")
     b.add_argument("--no-cache", dest="cache", action="store_const", const=None,
                    help="read and render everything, and keep no cache")
+    b.add_argument("--timings", action="store_true", help="print the seconds each stage took (on stderr)")
 
     f = sub.add_parser("figures", help="print the figures of one article")
     f.add_argument("path", help="an article file, or - for plain text on stdin")
@@ -79,6 +80,9 @@ def _build(args: argparse.Namespace) -> int:
         reused = f"; {report.reused} unchanged, from the cache" if report.reused else ""
         print(f"digest: {report.stories} stories, {report.articles} articles, {report.figures} figures "
               f"({report.disputed} disputed, {report.corroborated} corroborated){reused} -> {args.out}")
+    if args.timings:
+        stages = " · ".join(f"{stage} {s:.3f} s" for stage, s in report.seconds.items())
+        print(f"digest: timings: {stages}", file=sys.stderr)
     return 0
 
 

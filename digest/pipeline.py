@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from digest.cache import Cache, code_version, fingerprint, tree_version
 from digest.discover import StorySource, discover
 from digest.errors import BuildFailed, InputError
 from digest.model import Article, Digest, Figure, Story
-from digest.readers import MAX_BYTES, read_article
+from digest.readers import MAX_BYTES, prepare, read_article
 from digest.render import environment, render
 from digest.write import check_output, write_tree
 
@@ -28,6 +29,9 @@ class BuildReport:
     corroborated: int
     reused: int = 0
     """Stories taken from the cache, unchanged since a build that used it."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage: discover, cache, read, extract, align, render, write, and the total.
+    read, extract and align are summed over the stories, whichever process did them."""
 
 
 def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", overrides: Path | None = None,
@@ -38,33 +42,46 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
     the `cache` folder (None: no cache); the others are read, extracted and aligned, on `jobs`
     processes when there are enough of them to be worth it.
     """
+    start = time.perf_counter()
+    seconds = dict.fromkeys(("discover", "cache", "read", "extract", "align", "render", "write"), 0.0)
     check_output(out, content=content)
     errors: list[InputError] = []
-    sources = discover(content, errors)
-    store = Cache(cache)
-    keys = {source.slug: story_key(source, content) for source in sources}
-    stories: dict[str, Story] = {}
-    todo = []
-    for source in sources:
-        hit = store.get("stories", keys[source.slug])
-        if isinstance(hit, Story):
-            stories[source.slug] = hit
-        else:
-            todo.append(source)
+    with timed(seconds, "discover"):
+        sources = discover(content, errors)
+    with timed(seconds, "cache"):
+        store = Cache(cache)
+        article_keys = {source.slug: article_keys_of(source, content) for source in sources}
+        keys = {source.slug: story_key(source, content, article_keys[source.slug]) for source in sources}
+        # every article entry of this digest stays, whether its story is read again or not
+        store.used.setdefault("articles", set()).update(k for ks in article_keys.values() for k in ks)
+        stories: dict[str, Story] = {}
+        todo = []
+        for source in sources:
+            hit = store.get("stories", keys[source.slug])
+            if isinstance(hit, Story):
+                stories[source.slug] = hit
+            else:
+                todo.append(source)
     reused = len(stories)
-    for source, (story, problems) in zip(todo, _process_all(todo, content, jobs=jobs, progress=progress),
-                                         strict=True):
+    results = _process_all(todo, content, jobs=jobs, progress=progress, cache=cache,
+                           article_keys=[article_keys[source.slug] for source in todo])
+    for source, (story, problems, took) in zip(todo, results, strict=True):
         errors += problems
+        for stage, s in took.items():
+            seconds[stage] = seconds.get(stage, 0.0) + s
         if story is not None:
             stories[source.slug] = story
             store.put("stories", keys[source.slug], story)
     if errors:
         raise BuildFailed(sorted(errors, key=lambda e: (str(e.path), e.line or 0)))
     digest = Digest(stories=order_stories([stories[source.slug] for source in sources]))
-    env = environment(overrides=overrides, config=config)
-    write_tree(render(digest, env=env, config=config, cache=store, keys=keys,
-                      setting=tree_version(overrides)), out)
-    store.prune()
+    with timed(seconds, "render"):
+        env = environment(overrides=overrides, config=config)
+        files = render(digest, env=env, config=config, cache=store, keys=keys, setting=tree_version(overrides))
+    with timed(seconds, "write"):
+        write_tree(files, out)
+        store.prune()
+    seconds["total"] = time.perf_counter() - start
     claims = [c for s in digest.stories for c in s.claims if c.mentions[0].measure]
     return BuildReport(
         stories=len(digest.stories),
@@ -73,18 +90,32 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
         disputed=sum(c.status == "disputed" for c in claims),
         corroborated=sum(c.status == "corroborated" for c in claims),
         reused=reused,
+        seconds=seconds,
     )
 
 
-def story_key(source: StorySource, content: Path) -> str:
-    """The cache key of a story: digest's code, the story's metadata, and the name and bytes of
-    each of its files (a file too large to read is keyed by its size: it fails to read anyway)."""
-    parts: list[str | bytes] = [code_version(), source.slug, source.title, source.summary or ""]
-    for path in (*source.files, *((source.edits,) if source.edits else ())):
-        parts.append(path.relative_to(content).as_posix())
+def article_keys_of(source: StorySource, content: Path) -> tuple[str, ...]:
+    """The cache key of each article file of a story: digest's code, the story, the file's name
+    and bytes (a file too large to read is keyed by its size: it fails to read anyway)."""
+    keys = []
+    for path in source.files:
+        parts: list[str | bytes] = [code_version(), source.slug, path.relative_to(content).as_posix()]
         try:
             size = path.stat().st_size
             parts.append(path.read_bytes() if size <= MAX_BYTES else f"{size} bytes")
+        except OSError as exc:
+            parts.append(f"unreadable: {exc}")
+        keys.append(fingerprint(*parts))
+    return tuple(keys)
+
+
+def story_key(source: StorySource, content: Path, article_keys: tuple[str, ...]) -> str:
+    """The cache key of a story: its articles' keys, its title and summary, and its edits."""
+    parts: list[str | bytes] = [code_version(), source.slug, source.title, source.summary or "", *article_keys]
+    if source.edits is not None:
+        parts.append(source.edits.relative_to(content).as_posix())
+        try:
+            parts.append(source.edits.read_bytes())
         except OSError as exc:
             parts.append(f"unreadable: {exc}")
     return fingerprint(*parts)
@@ -94,8 +125,8 @@ def story_key(source: StorySource, content: Path) -> str:
 POOL_THRESHOLD = 64
 
 
-def _process_all(todo: list[StorySource], content: Path, *, jobs: int,
-                 progress: bool) -> Iterator[tuple[Story | None, list[InputError]]]:
+def _process_all(todo: list[StorySource], content: Path, *, jobs: int, progress: bool, cache: Path | None,
+                 article_keys: list[tuple[str, ...]]) -> Iterator[tuple[Story | None, list[InputError], dict[str, float]]]:
     """`process_story` for each source, in order; on a process pool when `jobs` > 1 and there is
     enough to do; a progress bar on stderr when `progress` and the work takes over a second."""
     articles = sum(len(source.files) for source in todo)
@@ -105,10 +136,11 @@ def _process_all(todo: list[StorySource], content: Path, *, jobs: int,
 
         tqdm.monitor_interval = 0  # no monitor thread: the pool below forks
     if jobs > 1 and len(todo) > 1 and articles >= POOL_THRESHOLD:
+        prepare(path for source in todo for path in source.files)
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         chunk = max(1, len(todo) // (jobs * 16))
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            results = pool.map(process_story, todo, repeat(content), chunksize=chunk)
+            results = pool.map(process_story, todo, repeat(content), repeat(cache), article_keys, chunksize=chunk)
             if progress:
                 bar = tqdm(total=articles, unit="article", delay=1.0, leave=False, file=sys.stderr)
             for source, result in zip(todo, results, strict=True):
@@ -118,26 +150,65 @@ def _process_all(todo: list[StorySource], content: Path, *, jobs: int,
     else:
         if progress:
             bar = tqdm(total=articles, unit="article", delay=1.0, leave=False, file=sys.stderr)
-        for source in todo:
-            yield process_story(source, content)
+        for source, keys in zip(todo, article_keys, strict=True):
+            yield process_story(source, content, cache, keys)
             if bar is not None:
                 bar.update(len(source.files))
     if bar is not None:
         bar.close()
 
 
-def process_story(source: StorySource, content: Path) -> tuple[Story | None, list[InputError]]:
+def process_story(source: StorySource, content: Path, cache: Path | None = None,
+                  article_keys: tuple[str, ...] = ()) -> tuple[Story | None, list[InputError], dict[str, float]]:
     """Read, extract and align one story (a pure function of its files): the Story, or the
-    input errors that stop it."""
+    input errors that stop it; and the seconds each stage took. An article whose key
+    (`article_keys`) is in the `cache` folder is not read again: its Article and figures are
+    taken from there (a changed story re-reads only its changed files)."""
     errors: list[InputError] = []
-    articles = read_story(source, content, errors)
+    seconds: dict[str, float] = {}
+    store = Cache(cache if article_keys else None)
+    articles: list[Article] = []
+    figures: list[list[list[Figure]]] = []
+    for i, path in enumerate(source.files):
+        key = article_keys[i] if article_keys else ""
+        hit = store.get("articles", key) if key else None
+        if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], Article):
+            articles.append(hit[0])
+            figures.append(hit[1])
+            continue
+        with timed(seconds, "read"):
+            try:
+                article = read_article(path, root=content, story=source.slug)
+            except InputError as exc:
+                errors.append(exc)
+                continue
+        with timed(seconds, "extract"):
+            found = extract_article(article)
+        articles.append(article)
+        figures.append(found)
+        if key:
+            store.put("articles", key, (article, found))
     _check_unique_pages(articles, errors)
     if errors:
-        return None, errors
+        return None, errors, seconds
     try:
-        return make_story(source, articles, content=content), []
+        return make_story(source, articles, content=content, figures=figures, seconds=seconds), [], seconds
     except InputError as exc:
-        return None, [exc]
+        return None, [exc], seconds
+
+
+class timed:  # noqa: N801 (used as a function: `with timed(seconds, "read"):`)
+    """Add the time a block takes to `seconds[stage]`. A class, not @contextmanager: that sets
+    `__traceback__` on an exception passing through, which a frozen InputError refuses."""
+
+    def __init__(self, seconds: dict[str, float], stage: str) -> None:
+        self.seconds, self.stage = seconds, stage
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds[self.stage] = self.seconds.get(self.stage, 0.0) + time.perf_counter() - self.start
 
 
 def read_story(source: StorySource, content: Path, errors: list[InputError]) -> list[Article]:
@@ -169,22 +240,31 @@ def extract_article(article: Article, /) -> list[list[Figure]]:
     return [extract_figures(block.text, year=year) for block in article.blocks]
 
 
-def make_story(source: StorySource, articles: list[Article], /, *, content: Path | None = None) -> Story:
-    """A Story with its figures extracted and aligned into claims, and the editor's edits applied."""
+def make_story(source: StorySource, articles: list[Article], /, *, content: Path | None = None,
+               figures: list[list[list[Figure]]] | None = None, seconds: dict[str, float] | None = None) -> Story:
+    """A Story with its figures extracted and aligned into claims, and the editor's edits applied.
+
+    `figures`: each article's `extract_article`, where already made (by a map over articles on
+    another machine, say); `seconds`: where to add the time extraction and alignment took."""
     from digest.claims import align  # here, not on top: a build from the cache never needs them
     from digest.claims.editor import apply_edits, load_edits
     from digest.claims.entities import story_entities
 
-    figures = [extract_article(a) for a in articles]
-    mentions, claims = align(articles, figures, story=source.slug)
-    if source.edits is not None:
-        rel = source.edits.relative_to(content).as_posix() if content else source.edits.name
-        order = {a.id: i for i, a in enumerate(articles)}
-        claims = apply_edits(claims, load_edits(source.edits, rel), story=source.slug, rel=rel, order=order)
+    seconds = {} if seconds is None else seconds
+    if figures is None:
+        with timed(seconds, "extract"):
+            figures = [extract_article(a) for a in articles]
+    with timed(seconds, "align"):
+        mentions, claims = align(articles, figures, story=source.slug)
+        if source.edits is not None:
+            rel = source.edits.relative_to(content).as_posix() if content else source.edits.name
+            order = {a.id: i for i, a in enumerate(articles)}
+            claims = apply_edits(claims, load_edits(source.edits, rel), story=source.slug, rel=rel, order=order)
+        entities = story_entities(articles, mentions, story=source.slug)
     dates = sorted(a.published for a in articles if a.published)
     return Story(slug=source.slug, title=source.title, summary=source.summary, articles=tuple(articles),
                  mentions=tuple(mentions), claims=tuple(claims), published=dates[-1] if dates else None,
-                 entities=tuple(story_entities(articles, mentions, story=source.slug)))
+                 entities=tuple(entities))
 
 
 def order_stories(stories: list[Story]) -> tuple[Story, ...]:

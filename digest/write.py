@@ -33,7 +33,8 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         folders: set[Path] = set()
-        for rel, text in sorted(files.items()):
+        marker = {MARKER: "written by digest build; replaced whole on every build\n"}
+        for rel, text in sorted({**files, **marker}.items()):
             target = tmp / rel
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +45,6 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
                 _keep(previous, target)  # same bytes: keep the mtime, so live reload skips it
             else:
                 target.write_bytes(data)
-        (tmp / MARKER).write_text("written by digest build; replaced whole on every build\n", encoding="utf-8")
         old = out.with_name(f".{out.name}.old")
         if old.exists():
             shutil.rmtree(old)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from lxml import html as lxml_html
+
+from tests.bench.synth import generate
+from tests.conftest import ROOT, build_site
 
 pytestmark = pytest.mark.slow
 
@@ -69,14 +73,31 @@ def test_annotations_and_back_links(default_site: tuple[Path, Path]) -> None:
             assert root.xpath(f"//a[contains(@href, 'conflicts/#{mark.get('data-claim')}')]")
 
 
-def test_article_pages_are_out_of_the_sidebar(default_site: tuple[Path, Path]) -> None:
+def test_the_sidebar_holds_only_the_digest_wide_pages(default_site: tuple[Path, Path]) -> None:
     _, site = default_site
     home = page(site, "")
-    nav = " ".join(a.get("href") or "" for a in home.xpath("//nav[contains(@class,'md-nav--primary')]//a"))
-    assert "conflicts/" in nav and "port-avery-storm/" in nav
-    assert "bay-herald" not in nav and "ledger-2b" not in nav
+    nav = {resolve("", a.get("href"))[0] for a in home.xpath("//nav[contains(@class,'md-nav--primary')]//a[@href]")}
+    assert nav == {"", "conflicts", "timeline", "entities"}
+    # stories are reached from the home page, articles from their story's page
+    assert home.xpath("//article//a[contains(@href, 'port-avery-storm/')]")
     story = page(site, "port-avery-storm")
-    assert story.xpath("//a[contains(@href, 'bay-herald/')]")
+    assert story.xpath("//article//a[contains(@href, 'bay-herald/')]")
+
+
+def test_story_and_article_pages_do_not_grow_with_the_digest(default_site: tuple[Path, Path],
+                                                             tmp_path: Path) -> None:
+    """The same story's pages are the same bytes in a digest with 40 more stories."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    generate(tmp_path / "more", 120)
+    for story in sorted((tmp_path / "more").iterdir()):
+        shutil.move(story, content / story.name)
+    _, bigger = build_site(content, tmp_path / "work")
+    _, site = default_site
+    for rel in ("port-avery-storm", "port-avery-storm/bay-herald", "port-avery-storm/coastal-wire",
+                "databricks-mosaicml-spinout/ledger-2b"):
+        assert (bigger / rel / "index.html").read_bytes() == (site / rel / "index.html").read_bytes(), rel
+    assert len(list(bigger.glob("*/*/index.html"))) > 120
 
 
 def test_search_index_holds_figures(default_site: tuple[Path, Path]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,13 @@ def read_article(path: Path, /, *, root: Path, story: str) -> Article:
     meta, blocks = reader(text, Path(rel))
     meta = check(meta, Path(rel), schema=ARTICLE_KEYS)
     return make_article(meta, blocks, rel=rel, story=story, stem=path.stem, fmt=FORMATS[path.suffix.lower()])
+
+
+def prepare(paths: Iterable[Path]) -> None:
+    """Import what the readers of these files load on first use, once, before worker processes
+    are forked (each would otherwise import it again)."""
+    if any(p.suffix.lower() in (".html", ".htm") for p in paths):
+        html.prepare()
 
 
 def read_text(text: str, /, *, name: str = "<stdin>") -> Article:

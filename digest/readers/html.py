@@ -33,9 +33,14 @@ def parse(text: str, path: Path) -> tuple[dict[str, Any], list[Block]]:
     return meta, blocks_from_xml(main if main is not None else root)
 
 
+def prepare() -> None:
+    """Import trafilatura now (it takes a fifth of a second; builds without web pages skip it)."""
+    import trafilatura  # noqa: F401
+
+
 def extract_xml(page: str) -> str | None:
     """trafilatura's XML for a page: the article body and the page's metadata."""
-    import trafilatura  # imported on first use: a fifth of a second a build without web pages skips
+    import trafilatura
 
     return trafilatura.extract(
         page,
