@@ -31,7 +31,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(text):
-        if ABBREVIATION.search(text, 0, m.start()) and ABBREVIATION.search(text[max(0, m.start() - 8):m.start()]):
+        # an abbreviation is at most 8 characters ("approx."); `\b` still sees the one before
+        if ABBREVIATION.search(text, max(0, m.start() - 8), m.start()) and \
+                ABBREVIATION.search(text[max(0, m.start() - 8):m.start()]):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -59,7 +61,7 @@ def proper_nouns(texts: Iterable[str]) -> Counter[str]:
     initial: Counter[str] = Counter()
     pairs: list[tuple[str, str]] = []
     for text in texts:
-        lower.update(w.lower() for w in _LOWER_WORD.findall(text))
+        lower.update(_LOWER_WORD.findall(text))  # all lower case already
         for s, e in split_sentences(text):
             sentence = text[s:e]
             for m in _CAP_WORD.finditer(sentence):
