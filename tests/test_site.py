@@ -86,7 +86,7 @@ def test_the_sidebar_holds_only_the_digest_wide_pages(default_site: tuple[Path, 
 
 def test_story_and_article_pages_do_not_grow_with_the_digest(default_site: tuple[Path, Path],
                                                              tmp_path: Path) -> None:
-    """The same story's pages are the same bytes in a digest with 40 more stories."""
+    """The same story's pages are the same bytes in a digest with two dozen more stories."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     generate(tmp_path / "more", 120)
