@@ -57,8 +57,6 @@ class Cache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.used: dict[str, set[str]] = {}
-        self.hits = 0
-        self.misses = 0
 
     def get(self, kind: str, key: str) -> Any | None:
         self.used.setdefault(kind, set()).add(key)
@@ -66,15 +64,9 @@ class Cache:
             return None
         try:
             with open(self.folder / kind / f"{key}.pickle", "rb") as f:
-                value = pickle.load(f)
-        except FileNotFoundError:
-            self.misses += 1
+                return pickle.load(f)
+        except Exception:  # absent, damaged or foreign: a miss, and the caller writes it anew
             return None
-        except Exception:  # a damaged or foreign entry is a miss; it is rewritten below
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
 
     def put(self, kind: str, key: str, value: Any) -> None:
         self.used.setdefault(kind, set()).add(key)

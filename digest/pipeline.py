@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -135,27 +136,21 @@ def _process_all(todo: list[StorySource], content: Path, *, jobs: int, progress:
         from tqdm import tqdm
 
         tqdm.monitor_interval = 0  # no monitor thread: the pool below forks
-    if jobs > 1 and len(todo) > 1 and articles >= POOL_THRESHOLD:
-        prepare(path for source in todo for path in source.files)
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        chunk = max(1, len(todo) // (jobs * 16))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ExitStack() as stack:
+        if jobs > 1 and len(todo) > 1 and articles >= POOL_THRESHOLD:
+            prepare(path for source in todo for path in source.files)
+            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, mp_context=context))
+            chunk = max(1, len(todo) // (jobs * 16))
             results = pool.map(process_story, todo, repeat(content), repeat(cache), article_keys, chunksize=chunk)
-            if progress:
-                bar = tqdm(total=articles, unit="article", delay=1.0, leave=False, file=sys.stderr)
-            for source, result in zip(todo, results, strict=True):
-                if bar is not None:
-                    bar.update(len(source.files))
-                yield result
-    else:
-        if progress:
-            bar = tqdm(total=articles, unit="article", delay=1.0, leave=False, file=sys.stderr)
-        for source, keys in zip(todo, article_keys, strict=True):
-            yield process_story(source, content, cache, keys)
+        else:
+            results = map(process_story, todo, repeat(content), repeat(cache), article_keys)
+        if progress:  # after the pool started: no thread of tqdm's exists when it forks
+            bar = stack.enter_context(tqdm(total=articles, unit="article", delay=1.0, leave=False, file=sys.stderr))
+        for source, result in zip(todo, results, strict=True):
+            yield result
             if bar is not None:
                 bar.update(len(source.files))
-    if bar is not None:
-        bar.close()
 
 
 def process_story(source: StorySource, content: Path, cache: Path | None = None,
