@@ -68,6 +68,10 @@ class Cache:
         except Exception:  # absent, damaged or foreign: a miss, and the caller writes it anew
             return None
 
+    def keep(self, kind: str, keys: Iterable[str]) -> None:
+        """Count these entries as used by this build (so `prune` keeps them) without reading them."""
+        self.used.setdefault(kind, set()).update(keys)
+
     def put(self, kind: str, key: str, value: Any) -> None:
         self.used.setdefault(kind, set()).add(key)
         if self.folder is None:

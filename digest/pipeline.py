@@ -54,7 +54,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
         article_keys = {source.slug: article_keys_of(source, content) for source in sources}
         keys = {source.slug: story_key(source, content, article_keys[source.slug]) for source in sources}
         # every article entry of this digest stays, whether its story is read again or not
-        store.used.setdefault("articles", set()).update(k for ks in article_keys.values() for k in ks)
+        store.keep("articles", (k for ks in article_keys.values() for k in ks))
         stories: dict[str, Story] = {}
         todo = []
         for source in sources:
@@ -172,11 +172,9 @@ def process_story(source: StorySource, content: Path, cache: Path | None = None,
             figures.append(hit[1])
             continue
         with timed(seconds, "read"):
-            try:
-                article = read_article(path, root=content, story=source.slug)
-            except InputError as exc:
-                errors.append(exc)
-                continue
+            article = _read(path, source, content, errors)
+        if article is None:
+            continue
         with timed(seconds, "extract"):
             found = extract_article(article)
         articles.append(article)
@@ -208,13 +206,15 @@ class timed:  # noqa: N801 (used as a function: `with timed(seconds, "read"):`)
 
 def read_story(source: StorySource, content: Path, errors: list[InputError]) -> list[Article]:
     """Every readable article of a story; problems go to `errors`."""
-    articles = []
-    for path in source.files:
-        try:
-            articles.append(read_article(path, root=content, story=source.slug))
-        except InputError as exc:
-            errors.append(exc)
-    return articles
+    return [a for a in (_read(path, source, content, errors) for path in source.files) if a is not None]
+
+
+def _read(path: Path, source: StorySource, content: Path, errors: list[InputError]) -> Article | None:
+    try:
+        return read_article(path, root=content, story=source.slug)
+    except InputError as exc:
+        errors.append(exc)
+        return None
 
 
 def _check_unique_pages(articles: list[Article], errors: list[InputError]) -> None:

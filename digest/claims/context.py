@@ -31,9 +31,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in SENTENCE_END.finditer(text):
-        # an abbreviation is at most 8 characters ("approx."); `\b` still sees the one before
-        if ABBREVIATION.search(text, max(0, m.start() - 8), m.start()) and \
-                ABBREVIATION.search(text[max(0, m.start() - 8):m.start()]):
+        # an abbreviation is at most 8 characters ("approx."); searching from `pos`, not in a
+        # slice, `\b` still sees the character before ("GreenCo." is no "Co.")
+        if ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
             continue
         spans.append((start, m.start()))
         start = m.end()

@@ -34,10 +34,9 @@ STORY_KEYS: dict[str, str] = {"title": "text", "summary": "text", "slug": "slug"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 _FM_HANDLER = frontmatter.YAMLHandler()
-
-
 #: libyaml's parser (in PyYAML's wheels) where present: the same results, many times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     """(metadata, body, line where the body starts) for text that may open with `---` YAML."""

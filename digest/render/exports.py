@@ -29,18 +29,17 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 #: Characters of context kept on each side of a figure in a TextQuoteSelector.
 QUOTE_CONTEXT = 32
 _EPOCH = "1970-01-01T00:00:00Z"
-
-
-
 #: Entries in each feed: the newest stories and disputes (a feed is for what is new, and its size
 #: must not grow with the digest; the site's pages list everything).
 FEED_ENTRIES = 100
+
 
 def to_json(data: Any) -> str:
     """JSON as digest writes it: UTF-8 text, two-space indent, keys in insertion order, a final
     newline. orjson, because the standard library's encoder falls back to pure Python when
     indenting, and claims.json and the exports are a fifth of a large build's time with it."""
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+
 
 def site_url(config: str | None) -> str:
     """mkdocs.yml's `site_url` (with `!ENV` and `INHERIT` resolved as MkDocs does), ending in `/`."""
