@@ -126,6 +126,11 @@ class Claim:
     """`<article id>#<anchor>` of mentions an editor marked deprecated (kept, but not counted)."""
     edited: bool = False
     """True where an editor set the status."""
+    confidence: float | None = None
+    """For claims across sources: how strong the evidence is that every mention states this one
+    quantity (0-1: the score of the weakest link that joined them)."""
+    evidence: tuple[str, ...] = ()
+    """The words the sources' sentences share near the figure (`killed`, `weighing`)."""
 
 
 @dataclass(frozen=True, slots=True)

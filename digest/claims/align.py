@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from digest.claims import context as C
+from digest.claims import describe as D
+from digest.claims import group as G
 from digest.claims.checks import arithmetic_checks
+from digest.claims.describe import Evidence, describe
 from digest.claims.measures import (
     BY_NAME,
     CHANGE_VERB,
@@ -109,9 +112,37 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     mentions = _settle_implicit_subjects(mentions, implicit)
     mentions, rates = _conversions(mentions, articles)
     mentions = arithmetic_checks(mentions)
-    sources = Sources(origins=syndicated(articles), rates=rates,
-                      names={a.id: a.outlet or a.title for a in articles})
-    return mentions, _group(mentions, articles, story=story, sources=sources)
+    origins = syndicated(articles)
+    evidence = _evidence(articles, mentions, names, full, rates)
+    sources = Sources(origins=origins, rates=rates, names={a.id: a.outlet or a.title for a in articles},
+                      intervals={(m.article, m.anchor): (e.dimension, e.interval)
+                                 for m, e in zip(mentions, evidence, strict=True)})
+    return mentions, _group(mentions, evidence, articles, story=story, sources=sources)
+
+
+def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: Counter[str], full: dict[str, str],
+              rates: dict[tuple[str, str], float]) -> list[Evidence]:
+    """What each mention's sentence says about its figure (describe.py); amounts in another
+    currency are put in the story's main currency where the text states a rate."""
+    blocks = {(a.id, i): b.text for a in articles for i, b in enumerate(a.blocks)}
+    sentences = {key: C.split_sentences(text) for key, text in blocks.items()}
+    by_block: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+    for m in mentions:
+        by_block[(m.article, m.block)].append(m.figure)
+    currencies = Counter(m.figure.unit for m in mentions if m.figure.kind == "money")
+    main = min(currencies, key=lambda c: (-currencies[c], c or "")) if currencies else None
+    out = []
+    for m in mentions:
+        key = (m.article, m.block)
+        text = blocks[key]
+        s0, s1 = next((s for s in sentences[key] if s[0] <= m.figure.start < s[1]), (0, len(text)))
+        e = describe(m.figure, text[s0:s1], s0, text, names, full, by_block[key])
+        if m.figure.kind == "money" and main and m.figure.unit != main and (m.figure.unit or "", main) in rates:
+            rate = rates[(m.figure.unit or "", main)]
+            e = replace(e, dimension=f"money:{main}" + e.dimension[len(f"money:{m.figure.unit}"):],
+                        interval=(e.interval[0] * rate, e.interval[1] * rate))
+        out.append(e)
+    return out
 
 
 #: Scale words, left out of the texts compared for copies.
@@ -383,28 +414,80 @@ def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: 
     return nearest.period
 
 
-def _group(mentions: list[Mention], articles: Sequence[Article], *, story: str, sources: Sources) -> list[Claim]:
-    """Claims: mentions with the same quantity, split by period where the measure needs it."""
-    groups: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.measure:
-            groups[("measure", _same_measure(m.measure), m.subject or "", m.figure.kind,
-                    unit_class(m.figure))].append(m)
-        else:
-            # the text does not say what this measures: a claim of its own article only
-            f = m.figure
-            groups[("own", m.article, f.kind, f.unit or "", f"{f.value:.6g}", f.period or "")].append(m)
-    claims: list[Claim] = []
+def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence[Article], *, story: str,
+           sources: Sources) -> list[Claim]:
+    """Claims: mentions joined on the evidence that they state one quantity (group.py)."""
+    idf, unseen = D.idf(b.text for a in articles for b in a.blocks)
+    surface = _surface_words(articles)
+    origin = [sources.origins.get(m.article, m.article) for m in mentions]
     order = {a.id: i for i, a in enumerate(articles)}
-    for key, members in groups.items():
-        if key[0] == "measure":
-            base = BY_NAME[key[1].split(" (")[0]]
-            parts = _split_by_period(members) if base.flow else [members]
-        else:
-            parts = [members]
-        for part in parts:
-            claims.append(make_claim(part, story=story, order=order, sources=sources))
+    claims: list[Claim] = []
+    for members, links in G.cluster(mentions, evidence, origin, idf, unseen, surface):
+        group = [mentions[i] for i in members]
+        ev = [evidence[i] for i in members]
+        across = len({origin[i] for i in members}) > 1
+        if across:
+            label = _label(group, ev, links)
+            owners = Counter(e.owner for e in ev if e.owner)
+            subject = min(owners, key=lambda k: (-owners[k], k)) if owners else None
+            group = [replace(m, measure=m.measure if m.measure and m.measure.split(" (")[0] == label else label,
+                             subject=subject or m.subject) for m in group]
+            # one label for the claim: the most common one
+            labels = Counter(m.measure for m in group)
+            label = min(labels, key=lambda k: (-labels[k], k or ""))
+            group = [replace(m, measure=label) for m in group]
+        claim = make_claim(group, story=story, order=order, sources=sources)
+        if across:
+            claim = _with_evidence(claim, links)
+        claims.append(claim)
     return _unique_ids(claims)
+
+
+def _surface_words(articles: Sequence[Article]) -> dict[str, str]:
+    """Stem -> the commonest word the story writes for it (`kill` -> `killed`), for reasons."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in articles:
+        for b in a.blocks:
+            for _, _, w in D.tokens(b.text):
+                if w.lower() not in D.STOP_WORDS:
+                    seen[D.stem(w)][w.lower()] += 1
+    return {st: min(c, key=lambda w: (-c[w], w)) for st, c in seen.items()}
+
+
+_KIND_NOUNS = {"money": "amount", "percent": "percentage", "date": "date", "duration": "time",
+               "number": "number", "count": "number"}
+
+
+def _label(group: Sequence[Mention], evidence: Sequence[Evidence], links: Sequence[G.Link]) -> str:
+    """What the claim measures: the lexicon's measure where its mentions name one, else a label
+    from the evidence (`age`, `bullets (hit)`, `time (heart attack)`)."""
+    measures = Counter(m.measure.split(" (")[0] for m in group if m.measure)
+    if measures:
+        return min(measures, key=lambda k: (-measures[k], k))
+    words = Counter(w for link in links for w in link.shared)
+    word = min(words, key=lambda k: (-words[k], k)) if words else None
+    dim = evidence[0].dimension
+    if dim == "age":
+        return "age"
+    f = group[0].figure
+    if f.kind == "count" and f.unit:
+        noun = "people" if evidence[0].noun == "person" else f.unit
+        return f"{noun} ({word})" if word else noun
+    noun = {"length": "distance", "mass": "weight", "speed": "speed"}.get(dim, _KIND_NOUNS.get(f.kind, "figure"))
+    return f"{noun} ({word})" if word else noun
+
+
+def _with_evidence(claim: Claim, links: Sequence[G.Link]) -> Claim:
+    """The claim with its confidence (its weakest link) and the evidence in its reason."""
+    if not links:
+        return claim
+    confidence = round(min(1.0, min(link.score for link in links)), 2)
+    words = list(dict.fromkeys(w for link in sorted(links, key=lambda k: -k.score) for w in link.shared))[:3]
+    said = ", ".join(f"'{w}'" for w in words)
+    about = f" about {claim.subject}" if claim.subject else ""
+    evidence = f" The sources use the same words near the figure ({said}){about}." if words else \
+        f" The sources state it in similar sentences{about}."
+    return replace(claim, reason=claim.reason + evidence, confidence=confidence, evidence=tuple(words))
 
 
 def _split_by_period(members: list[Mention]) -> list[list[Mention]]:

@@ -33,6 +33,9 @@ class Sources:
     """(from currency, to currency) -> rate, from conversions the text states (`£62.5m (€72m)`)."""
     names: Mapping[str, str] = field(default_factory=dict)
     """article id -> how readers know the source (for reasons)."""
+    intervals: Mapping[tuple[str, str], tuple[str, tuple[float, float]]] = field(default_factory=dict)
+    """(article id, anchor) -> the mention's dimension and its values in that dimension's base
+    unit (describe.py): metres and feet, ages in any form, counts of people by any noun."""
 
 
 def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int],
@@ -121,7 +124,10 @@ def _clash(members: list[Mention], ctx: Sources, notes: list[str]) -> tuple[Ment
     currencies or on another basis were compared."""
     for i, a in enumerate(members):
         for b in members[i + 1:]:
+            da, db = ctx.intervals.get((a.article, a.anchor)), ctx.intervals.get((b.article, b.anchor))
             pair = comparable(a.figure, b.figure, ctx)
+            if pair is None and da and db and da[0] == db[0]:
+                pair = (da[1], db[1], None, 1.0)
             if pair is None:
                 continue
             ia, ib, note, _ = pair

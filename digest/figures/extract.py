@@ -33,7 +33,10 @@ _TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "wee
                "month": "months", "year": "years", "decade": "decades"}
 _ADVERB_BASIS = {"annually": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
 #: Modifier words allowed between a number and its noun (`120 specialized AI researchers`).
-_MODIFIER = re.compile(r"^(?:[A-Z]{2,}|[a-z]+(?:ed|al|ic|ful|ive|ous|ary|ing|ior|ime|ew|ull|ll|rd|th))$")
+_MODIFIER = re.compile(r"^(?:[A-Z]{2,}[\w\-]*|[A-Z][a-z]+(?:an|ic|ish|ese|i)|[a-z]+(?:ed|al|ic|ful|ive|ous|ary|ing|ior|ime|ew|ull|ll|rd|th)|"
+                       r"other|more|young|old|new|small|large|big|top|senior|junior|local|former|elderly|adult|"
+                       r"unarmed|armed|teenage|male|female|biology|police|fire|news|hospital|school|state|city|"
+                       r"front|key|major|minor|extra|live|dead|missing|injured|wounded|[a-z]+-[a-z]+)$")
 
 
 @dataclass(slots=True)
@@ -112,10 +115,20 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
     if cur and not is_word:
         currency = CURRENCY_SYMBOLS.get(cur["cur"].strip().lower(), cur["cur"].strip().upper())
         start -= len(cur["cur"])
-    elif (not is_word and (P.IDENTIFIER_BEFORE.search(before) or P.IDENTIFIER_AFTER.match(text, pos))
+    elif (not is_word and (P.IDENTIFIER_BEFORE.search(before) or (
+            P.IDENTIFIER_AFTER.match(text, pos) and not _compound(text, pos) and not P.GLUED_UNIT.match(text, pos)))
           and not P.SCALE.match(text, pos) and not P.MULTIPLE.match(text, pos)):
         return None  # part of a name or code: GPT-4, COVID-19, 4th
-    span = _Span(start, pos, parse_number(token))
+    if P.CLOCK.match(text, pos):
+        return None  # a time of day: 3 p.m., 6:41
+    if not is_word and (P.SCORE_BEFORE.search(text, max(0, start - 8), start) or _is_score(text, token, pos)):
+        return None  # a game's score or a record: 91-73, 20-2, 52-3
+    value = parse_number(token)
+    if is_word and (dozen := P.DOZEN.match(text, pos)):
+        value, pos = value * 12, dozen.end()
+    elif not is_word and (frac := P.MIXED_FRACTION.match(text, pos)):
+        value, pos = value + int(frac["n"]) / int(frac["d"]), frac.end()
+    span = _Span(start, pos, value)
     figure_start = start
     between = P.BETWEEN_BEFORE.search(text[max(0, start - 40):start])
     lead = start - len(between.group()) if between else start
@@ -150,14 +163,31 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
     elif currency:
         kind, unit = "money", currency
     elif (after := P.CURRENCY_AFTER.match(text, span.end)) and (
-        after["code"] or scaled or (after["word"] or "").lower() not in ("pounds", "won")
+        after["code"] or after["sym"] or scaled or (after["word"] or "").lower() not in ("pounds", "won")
     ):
         kind = "money"
-        unit = after["code"] or CURRENCY_WORDS[(after["word"] or "").lower()]
+        unit = after["code"] or CURRENCY_SYMBOLS.get(after["sym"] or "") or CURRENCY_WORDS[(after["word"] or "").lower()]
         span.end = after.end()
+        if scaled is None:
+            _scale(text, span, True)  # `75 USD million`
+    elif span.low is None and (compound := _compound(text, span.end)):
+        noun, end, old = compound
+        if noun.rstrip("s") in _TIME_UNITS:
+            kind, unit = "duration", _TIME_UNITS[noun.rstrip("s")]
+        elif not is_word and P.NAME_BEFORE.search(text[max(0, start - 30):start]):
+            return None  # a name and its number: "Route 66-style"
+        else:
+            kind, unit = "count", _plural(noun)
+        span.end = end
     elif time := P.TIME_UNIT.match(text, span.end):
         kind, unit = "duration", _TIME_UNITS.get(time["unit"].lower().rstrip("s"), time["unit"])
         span.end = time.end()
+        if unit == "decades":  # "more than six decades" is 60 years, beside "over 60 years"
+            unit, span.value = "years", span.value * 10
+            span.low, span.high = (None if span.low is None else span.low * 10,
+                                   None if span.high is None else span.high * 10)
+        if old := P.OLD.match(text, span.end):
+            span.end = old.end()  # an age: "85 years old"
         if (ago := P.AGO.match(text, span.end)) and span.low is None:
             span.end = ago.end()
             if year is not None and unit in ("years", "months"):
@@ -165,6 +195,13 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
                 kind, unit = "date", None
                 span.value = float(int(year - years_back))
                 period = str(int(span.value))
+    elif token.lower() == "twice":
+        if P.MULTIPLE_AFTER_TWICE.match(text, span.end):
+            return None  # "twice as many", "twice the size": a multiple
+        kind, unit = "count", "times"
+    elif times := P.TIMES.match(text, span.end):
+        kind, unit = "count", "times"
+        span.end = times.end()
     elif P.MULTIPLE.match(text, span.end) and not is_word:
         kind, unit = "number", "x"
         span.end += 1
@@ -176,8 +213,13 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
             return None  # "two people familiar with the matter" are sources, not a figure
         kind, unit = "count", noun[0]
         span.end = noun[1]
+    elif not is_word and (glued := P.GLUED_UNIT.match(text, span.end)):
+        kind, unit = "count", glued["u"]
+        span.end = glued.end()
+    elif is_word and span.low is None and P.WORD_NUMBER_END.match(text, span.end):
+        kind, unit = "number", None  # "three of them", "killing four."
     elif is_word or P.NAME_BEFORE.search(text[max(0, start - 30):start]) or (
-            text[start - 1:start] == "(" and text[span.end:span.end + 1] == ")"):
+            text[start - 1:start] == "(" and text[span.end:span.end + 1] == ")" and span.value < 100):
         return None  # a name ("Llama 3"), or a reference marker "(1)"
     else:
         kind, unit = "number", None
@@ -201,8 +243,9 @@ def _scale(text: str, span: _Span, has_currency: bool) -> float | None:
     if not sm:
         return None
     word = (sm["word"] or sm["glued"]).lower()
-    if sm["glued"] and len(word) == 1 and not has_currency:
-        return None
+    if sm["glued"] and len(word) == 1 and not has_currency and not (
+            _count_noun(text, sm.end()) or P.CURRENCY_AFTER.match(text, sm.end())):
+        return None  # `2m` is two metres, but `2m users` and `2m euros` are millions
     scale = SCALES[word]
     span.value *= scale
     span.end = sm.end()
@@ -241,12 +284,51 @@ def _range(
     return True
 
 
+#: Words after a hyphen that make no counted noun: `30-odd`, `three-fold`, `5,000-strong`.
+_NOT_COMPOUND_NOUNS = frozenset(["plus", "odd", "fold", "something", "like", "long", "wide", "strong", "point",
+                                 "percent", "per", "and", "or", "to", "the", "of", "in", "for", "time", "times"])
+
+
+def _is_score(text: str, token: str, pos: int) -> bool:
+    """Whether the numeral is the first half of a score (`91-73`, `12-12`): a second numeral,
+    after a hyphen, that is not larger (a range goes up)."""
+    m = P.SCORE_AFTER.match(text, pos)
+    return bool(m) and parse_number(m["n"]) <= parse_number(token)
+
+
+def _compound(text: str, pos: int) -> tuple[str, int, bool] | None:
+    """The noun a number is hyphenated to (`15-year`, `12-gauge`, `35-year-old`): the noun, where
+    the compound ends, and whether it is an age (`-old`)."""
+    m = P.COMPOUND.match(text, pos)
+    if not m:
+        return None
+    noun = m["noun"] or m["noun2"]
+    if noun in _NOT_COMPOUND_NOUNS or noun.endswith(("ed", "ing", "ly")):
+        return None
+    old = bool(m["old"] or m["old2"])
+    if old and noun.rstrip("s") not in _TIME_UNITS:
+        return None
+    return noun, m.end(), old
+
+
+def _plural(noun: str) -> str:
+    """`mile` -> `miles`, `story` -> `stories`, `inch` -> `inches` (a counted noun's plural)."""
+    if noun.endswith("s") or noun in _IRREGULAR_PLURALS:
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("ch", "sh", "x")):
+        return noun + "es"
+    return noun + "s"
+
+
 def _count_noun(text: str, pos: int) -> tuple[str, int] | None:
     """The counted noun after a number (`120 engineers` -> `engineers`) and where it ends."""
     m = P.NOUN_WORDS.match(text, pos)
     if not m:
         return None
-    for i, word in enumerate(re.finditer(r"\s+([A-Za-z][A-Za-z'\-]*)", m.group())):
+    for i, word in enumerate(re.finditer(r"\s+(?:of\s+(?:the|his|her|their|its|our)\s+)?([A-Za-z][A-Za-z0-9'\-]*)",
+                                         m.group())):
         w = word.group(1)
         lw = w.lower()
         end = pos + word.end()

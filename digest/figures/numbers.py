@@ -15,7 +15,7 @@ WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100,
     "a dozen": 12, "dozen": 12, "half a dozen": 6, "a couple of": 2, "a couple": 2,
-    "one": 1, "a": 1, "an": 1,
+    "one": 1, "a": 1, "an": 1, "twice": 2,
 }
 
 SCALES = {
@@ -26,7 +26,7 @@ SCALES = {
 }
 
 CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD",
+    "$": "USD", "us$": "USD", "$us": "USD", "euro": "EUR", "rm": "MYR", "rs": "INR", "rs.": "INR", "r$": "BRL", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "chf": "CHF", "fr.": "CHF",
 }
 
@@ -140,10 +140,14 @@ def _step_of(figure: Figure) -> float:
     scale = figure.value / stated if stated and figure.low is None else 1.0
     if figure.low is not None and stated:
         scale = (figure.high or figure.value) / stated
+    if scale == 1.0 and "." not in numerals[-1] and not numerals[-1].endswith("0"):
+        return 0.0  # `2,301 points` and `7 bullets` are exact: they do not round `2,302` or `8`
     return rounding_step(numerals[-1]) * abs(scale)
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two closed intervals share a point (with a relative epsilon)."""
-    eps = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
+    # the epsilon scales with the finite ends only: an open end ("at least 14") is infinite, and
+    # an infinite epsilon would make every pair overlap
+    eps = 1e-9 * max([1.0, *(abs(x) for x in (*a, *b) if math.isfinite(x))])
     return a[0] <= b[1] + eps and b[0] <= a[1] + eps

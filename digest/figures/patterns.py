@@ -34,7 +34,7 @@ _SCALE_WORD = r"trillion|billion|million|thousand|bn|mn|mln|bln|tn|trn"
 _SCALE_GLUED = r"bn|mn|tn|[kKmMbBtT]"
 
 # Currency before the numeral: symbols, prefixed dollars, ISO codes.
-_CURRENCY_PREFIX = r"US\$|A\$|C\$|HK\$|S\$|NZ\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|CNY|INR|AUD|CAD)\s?"
+_CURRENCY_PREFIX = r"\$US|US\$|(?<![A-Za-z])euro|A\$|C\$|HK\$|S\$|NZ\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|CNY|INR|AUD|CAD)\s?"
 _CURRENCY_CODE = r"USD|EUR|GBP|JPY|CHF|CNY|INR|AUD|CAD"
 _CURRENCY_WORD = "|".join(sorted(map(re.escape, CURRENCY_WORDS), key=len, reverse=True))
 
@@ -54,7 +54,7 @@ _TIME_UNIT = r"years?|months?|weeks?|days?|hours?|minutes?|decades?"
 
 #: A numeral or number word at a word boundary: where every figure but a date starts.
 NUMBER_START = re.compile(
-    rf"(?<![\w.,/])(?:{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b)(?!\.\d)",
+    rf"(?:(?<![\w.,/:])|(?<=\$US)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=euro)|(?<=RM)|(?<=Rs))(?:{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b)(?!\.\d)",
 )
 #: The numeral itself, as used by NUMBER_START (for the second half of a range).
 NUMBER = re.compile(rf"{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b")
@@ -67,15 +67,39 @@ CURRENCY_AT = re.compile(rf"(?:{_CURRENCY_PREFIX})")
 #: Percent after a number: `54%`, `12 percent`, `3 percentage points`.
 PERCENT = re.compile(r"\s?(?:%|(?:\s|-)?(?P<points>percentage points?)|\s?percent\b|\sper\s?cent\b|\spct\b)")
 #: A currency after the number: `1.2 billion dollars`, `200 USD`.
-CURRENCY_AFTER = re.compile(rf"\s(?P<word>{_CURRENCY_WORD})\b|\s?(?P<code>{_CURRENCY_CODE})\b")
+CURRENCY_AFTER = re.compile(rf"\s(?P<word>{_CURRENCY_WORD})\b|\s?(?P<code>{_CURRENCY_CODE})\b|\s?(?P<sym>[€£])")
+#: A unit glued to a number: `2,000ft`, `320GB`, `2.5cm`, `2.99kg`, `2.66GHz`.
+GLUED_UNIT = re.compile(r"(?P<u>ft|km|cm|mm|kg|lbs?|GB|TB|MB|KB|GHz|MHz|mph|kph|kmh|sq ?ft|mAh|Wh)\b")
+#: After a bare number word, what makes it a figure: `three of them`, `killing four.`
+WORD_NUMBER_END = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b|\s*[,.;:)!?]")
 #: A time unit after the number: `18 months`, `a five-year plan`.
 TIME_UNIT = re.compile(rf"(?:\s|-)(?P<unit>{_TIME_UNIT})\b", re.IGNORECASE)
+#: A number joined to a lowercase noun by a hyphen: `15-year`, `35-year-old`, `12-gauge`,
+#: `three-story`, `6.1-magnitude`. The noun may be followed by `-old` (an age).
+COMPOUND = re.compile(r"-(?P<noun>[a-z]{2,})(?P<old>-old)?\b(?!-[a-z])|-(?P<noun2>years?)-(?P<old2>old)\b")
+#: A score's halves: `91-73` (a range would go up: `15-20`).
+SCORE_AFTER = re.compile(r"[-–](?P<n>\d{1,3})\b(?![.,]\d|%|-)")
+SCORE_BEFORE = re.compile(r"\b\d{1,3}[-–]$")
+#: "old" after an age: `85 years old`, `48-years-old`.
+OLD = re.compile(r"[\s-]old\b")
+#: A time of day after a number: `3 p.m.`, `11pm`, `6:41`, `10 o'clock`. Not a figure.
+CLOCK = re.compile(r"(?::[0-5]\d)|\s?(?:[ap]\.\s?m\.|[ap]m\b|o'clock\b)|\s(?:GMT|UTC|[ECMP][SD]T|BST|CET)\b",
+                   re.IGNORECASE)
+#: `N times` as a count of occasions (`married three times`), not a multiple (`three times the`).
+TIMES = re.compile(r"\s+times\b(?!\s+(?:the|as|more|less|higher|lower|larger|bigger|smaller|greater|faster|"
+                   r"that|what|its|their|his|her|over)\b)", re.IGNORECASE)
+#: After "twice", words that make it a multiple (`twice as many`, `twice the size`), not a count.
+MULTIPLE_AFTER_TWICE = re.compile(r"\s+(?:as|the|that|what|its|their|his|her|a|an|more|over)\b", re.IGNORECASE)
+#: `dozen` after a number word: `two dozen`, `three dozen`.
+DOZEN = re.compile(r"\s+dozen\b", re.IGNORECASE)
+#: A fraction after a whole number: `2 1/2`, `2-1/2`.
+MIXED_FRACTION = re.compile(r"[\s-](?P<n>[1-9])/(?P<d>[2-9])\b")
 #: "ago" after a duration makes it a date relative to the article's own date.
 AGO = re.compile(r"\s+ago\b")
 #: A multiple: `2.5x`, `3x`.
 MULTIPLE = re.compile(r"x\b")
 #: Up to three words after a number, one of which may be the counted noun.
-NOUN_WORDS = re.compile(r"(?:\s+(?:[A-Za-z][A-Za-z'\-]*)){1,3}")
+NOUN_WORDS = re.compile(r"(?:\s+(?:of\s+(?:the|his|her|their|its|our)\s+[A-Za-z]|[A-Za-z])[A-Za-z0-9'\-]*){1,3}")
 #: Anonymous sourcing after a count of people: `two people familiar with the matter`.
 ANONYMOUS_SOURCES = re.compile(r"\s+(?:familiar with|close to|with (?:direct )?knowledge|briefed on|"
                                r"who (?:asked|spoke|declined)|speaking on condition)")
@@ -85,7 +109,7 @@ TRAILING_QUALIFIER = re.compile(r"\s(?P<q>or more)\b|-(?P<p>plus)\b")
 # --- backward patterns, matched against the text before a numeral -------------------------
 
 #: Currency immediately before the numeral.
-CURRENCY_BEFORE = re.compile(rf"(?P<cur>{_CURRENCY_PREFIX})$")
+CURRENCY_BEFORE = re.compile(rf"(?P<cur>(?:{_CURRENCY_PREFIX}|RM|Rs\.?|R\$)\s?)$")
 #: A qualifier before the figure (and before its currency).
 QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“‘'—–-]))(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
 #: "between" before the first half of a range.

@@ -1,0 +1,284 @@
+"""What the text says about each figure: the evidence that two figures state one quantity.
+
+For every mention this gathers, from its sentence and never from a list of beats:
+- its **dimension**: what sort of quantity it is (an amount of money, a percentage, an age, a
+  length, a weight, a time span, a date, a count of some noun, a bare number), with its value
+  in that dimension's base unit (metres, kilograms, days, years of age);
+- its **words**: the content words of its sentence, stemmed, each weighted by how near it is to
+  the figure (the words that govern a figure stand next to it: `killed`, `weighing`, `married`);
+- its **names**: the names in its sentence, and the one that owns the figure (`Ortiz, 35`,
+  `36-year-old Duncan Rait`, `Gray's autopsy ... seven bullets`);
+- its **noun**: what a count counts (`shops`, `bullets`), stemmed.
+
+`group.py` weighs this evidence across a story's articles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from digest.claims import context as C
+from digest.figures.numbers import DURATION_DAYS, WORD_NUMBERS
+from digest.model import Figure
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+#: Function words, reporting verbs and words every news sentence has: never evidence.
+STOP_WORDS = frozenset("""
+a about above after again against ago all almost also although am among an and another any are around as
+at be because been before being below between both but by can could did do does doing down during each
+either else ever every few for from further had has have having he her here hers herself him himself his
+how however i if in into is it its itself just least less like made make many may me might more most much
+must my myself near nearly neither never no nor not now of off on once one only onto or other others our
+ours out over own per perhaps rather same several she should since so some such than that the their theirs
+them themselves then there these they this those though through thus to too toward under until up upon us
+very via was we were what when where whether which while who whom whose why will with within without would
+yet you your yours mr mrs ms dr said says say saying told tell according reported report reports reporting
+added adding stated statement asked noted news also including include includes new just still well even
+later earlier first last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday
+sunday january february march april may june july august september october november december week weeks
+year years day days month months time times hour hours minute minutes percent cent per number numbers
+total least most approximately roughly estimated around nearly almost
+""".split())
+
+#: Count nouns for people: a count of workers, women or co-workers is a count of people.
+PEOPLE_NOUNS = frozenset("""
+people persons person men women children kids boys girls adults teens teenagers youths victims others
+workers employees staff co-workers coworkers colleagues officers deputies police policemen troopers agents
+soldiers troops protesters demonstrators marchers rioters students pupils residents neighbours neighbors
+families members fans players climbers companions passengers patients survivors suspects inmates prisoners
+civilians individuals friends relatives guests customers visitors firefighters volunteers journalists
+reporters doctors nurses teachers witnesses gunmen attackers hostages migrants refugees voters supporters
+engineers researchers scientists developers personnel specialists experts hires recruits americans
+""".split())
+
+#: Length, weight and speed units, in metres, kilograms and km/h.
+UNITS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("m", "metres", "meters", "metre", "meter"), ("length", 1.0)),
+    **dict.fromkeys(("ft", "feet", "foot"), ("length", 0.3048)),
+    **dict.fromkeys(("km", "kilometres", "kilometers"), ("length", 1000.0)),
+    **dict.fromkeys(("miles", "mile", "mi"), ("length", 1609.344)),
+    **dict.fromkeys(("inches", "inch", "in"), ("length", 0.0254)),
+    **dict.fromkeys(("cm", "centimetres", "centimeters"), ("length", 0.01)),
+    **dict.fromkeys(("mm", "millimetres", "millimeters"), ("length", 0.001)),
+    **dict.fromkeys(("yards", "yard", "yds"), ("length", 0.9144)),
+    **dict.fromkeys(("kg", "kilograms", "kilos"), ("mass", 1.0)),
+    **dict.fromkeys(("pounds", "lb", "lbs"), ("mass", 0.45359237)),
+    **dict.fromkeys(("grams", "g"), ("mass", 0.001)),
+    **dict.fromkeys(("ounces", "oz"), ("mass", 0.028349523)),
+    **dict.fromkeys(("tonnes", "tons"), ("mass", 1000.0)),
+    "mph": ("speed", 1.609344), "kph": ("speed", 1.0), "kmh": ("speed", 1.0),
+    **dict.fromkeys(("GB",), ("storage", 1.0)), "TB": ("storage", 1000.0), "MB": ("storage", 0.001),
+    "GHz": ("frequency", 1.0), "MHz": ("frequency", 0.001),
+}
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+#: Words before a number that make it an age: `aged 85`, `ages 6 and 16`, `age of 34`.
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age of|at the age of)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
+#: An appositive age: `Ortiz, 35,` / `Jenkin, 23 and` / `Smith (45)`: a name, then the number alone.
+_APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’\-\".]*\s*(?:,|\()\s*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+(?!\d)|\s*[—–-]\s)")
+#: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
+_WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
+_SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,\s+(?:and|but|had|was|has)\b|$)")
+#: Between an age and the name it belongs to: `36-year-old Duncan Rait`, `a 35-year-old sheriff's deputy`.
+_AGE_NAME_GAP = 40
+
+
+def stem(word: str) -> str:
+    """`killed` -> `kill`, `shops` -> `shop` (Snowball's English stemmer)."""
+    return str(_STEMMER.stemWord(word.lower().replace("’", "'")))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a mention's text says about its figure."""
+
+    dimension: str
+    """`money:USD`, `percent`, `age`, `length`, `mass`, `duration`, `date`, `count:<noun>`, `number`."""
+    interval: tuple[float, float]
+    """The values the figure admits, in the dimension's base unit."""
+    words: dict[str, float]
+    """Stem -> weight: the sentence's content words, nearer ones weighing more."""
+    near: frozenset[str]
+    """Stems of the content words right next to the figure (three words either side)."""
+    names: tuple[str, ...]
+    """The names in the sentence, nearest to the figure first."""
+    owner: str | None
+    """The name the figure belongs to, where the grammar says so: `Ortiz, 35`, `36-year-old
+    Duncan Rait`, `Gray's ... seven bullets`."""
+    agent: str | None
+    """The nearest name before the figure in its clause (`McDermott scored 23 points`): often,
+    not always, whose quantity it is."""
+    noun: str | None
+    """What a count counts, stemmed (`shop`), or `person` for any noun for people."""
+
+
+def dimension(f: Figure, age: bool) -> tuple[str, tuple[float, float]]:
+    """The figure's dimension and its interval in that dimension's base unit."""
+    low, high = f.bounds()
+    if age:
+        if f.kind == "duration":  # bounds() of a duration are in days
+            return "age", (low / DURATION_DAYS["years"], high / DURATION_DAYS["years"])
+        return "age", (low, high)
+    if f.kind == "money":
+        return f"money:{f.unit}" + (f"/{f.per}" if f.per else ""), (low, high)
+    if f.kind == "count" and f.unit:
+        if f.unit in UNITS:
+            dim, factor = UNITS[f.unit]
+            return dim, (low * factor, high * factor)
+        return f"count:{noun_of(f.unit)}", (low, high)
+    if f.kind == "percent":
+        return ("points" if f.unit == "percentage points" else "percent"), (low, high)
+    return f.kind, (low, high)
+
+
+def noun_of(unit: str) -> str:
+    """The counted noun's class: `person` for any noun for people, else its stem."""
+    lower = unit.lower()
+    return "person" if lower in PEOPLE_NOUNS else stem(lower)
+
+
+def is_age(f: Figure, text: str) -> bool:
+    """Whether the figure is someone's age: `35-year-old`, `85 years old`, `aged 85`, `Ortiz, 35,`,
+    `She was 85.`"""
+    if f.kind == "duration":
+        return f.unit == "years" and f.text.lower().endswith("old")
+    if f.kind != "number" or f.low is not None or not 0 < f.value < 120 or f.value != int(f.value):
+        return False
+    before = text[max(0, f.start - 40):f.start]
+    after = text[f.end:f.end + 12]
+    if _AGE_BEFORE.search(before):
+        return True
+    if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(after):
+        return True
+    return bool(_WAS_AGE.search(before) and _SENTENCE_END_AFTER.match(after))
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word of `text`."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Counter[str],
+             canonical: dict[str, str], figures: Sequence[Figure]) -> Evidence:
+    """The evidence for figure `f`, whose sentence starts at `offset` in `block_text`."""
+    age = is_age(f, block_text)
+    dim, interval = dimension(f, age)
+    if dim == "number" and f.low is None and _PEOPLE_AFTER.match(block_text, f.end):
+        dim = "count:person"  # "2 dead, 1 wounded"
+    at0, at1 = f.start - offset, f.end - offset
+    # other figures' text is no evidence about this one ("killing two and wounding three")
+    masked = [(g.start - offset, g.end - offset) for g in figures
+              if g is not f and offset <= g.start < offset + len(sentence)]
+    found = [clean for e in C.entities(sentence, names) if (clean := _clean_name(e))]
+    name_spans = [(s, e) for s, e, _ in found]
+    words: dict[str, float] = {}
+    near: set[str] = set()
+    toks = tokens(sentence)
+    before = [t for t in toks if t[1] <= at0]
+    after = [t for t in toks if t[0] >= at1]
+    for side in (list(reversed(before)), after):
+        for distance, (s, e, w) in enumerate(side):
+            if any(a <= s < b for a, b in masked) or any(a <= s < b for a, b in name_spans):
+                continue
+            lw = w.lower()
+            if lw in STOP_WORDS or len(lw) < 3:
+                continue
+            st = stem(lw)
+            weight = 1.0 / (1.0 + distance / 4.0)
+            words[st] = max(words.get(st, 0.0), weight)
+            if distance < 3:
+                near.add(st)
+    noun = noun_of(f.unit) if f.kind == "count" and f.unit and f.unit not in UNITS else None
+    if noun and noun != "person":
+        words.pop(noun, None)  # the noun is compared on its own
+    ranked = sorted(found, key=lambda e: min(abs(e[0] - at0), abs(e[1] - at1)))
+    resolved = tuple(dict.fromkeys(canonical.get(n, n) for _, _, n in ranked))
+    c0, c1 = C.clause_bounds(sentence, at0)
+    agents = [e for e in found if c0 <= e[0] and e[1] <= at0]
+    agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
+    return Evidence(dim, interval, words, frozenset(near), resolved,
+                    _owner(found, sentence, at0, at1, age, canonical), agent, noun)
+
+
+def _owner(found: list[tuple[int, int, str]], sentence: str, at0: int, at1: int, age: bool,
+           canonical: dict[str, str]) -> str | None:
+    """The name the figure belongs to: for an age the name beside it; else a possessive before
+    it (`Gray's ... seven bullets`), else the nearest name before it in its clause."""
+    if age:
+        gap_after = [e for e in found if at1 <= e[0] <= at1 + _AGE_NAME_GAP
+                     and re.fullmatch(r"[\s\w'’\-]*", sentence[at1:e[0]])]
+        if sentence[at1 - 3:at1].endswith("old") and gap_after:
+            return canonical.get(gap_after[0][2], gap_after[0][2])
+        before = [e for e in found if e[1] <= at0 and at0 - e[1] <= 3]
+        if before:
+            return canonical.get(before[-1][2], before[-1][2])
+        if gap_after:
+            return canonical.get(gap_after[0][2], gap_after[0][2])
+        return None
+    c0, c1 = C.clause_bounds(sentence, at0)
+    possessive = [e for e in found if c0 <= e[0] and e[1] <= at0 and C.is_possessive(sentence, e[1])]
+    if possessive:
+        return canonical.get(possessive[-1][2], possessive[-1][2])
+    return None
+
+
+#: Words of a name run that are no part of the name: `Sixteen-year-old Kimani Gray`.
+_NOT_NAME_WORD = re.compile(r"(?i)^(?:\w+-(?:years?|months?)-old|[\w-]*\d[\w-]*)$")
+
+
+def _clean_name(e: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    start, end, name = e
+    words = name.split()
+    while words and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return (start, end, " ".join(words)) if words else None
+
+
+#: A bare number followed by what befell people: `2 dead`, `three injured`, `1 wounded`.
+_PEOPLE_AFTER = re.compile(r"\s+(?:dead|killed|wounded|injured|hurt|missing|arrested|detained|rescued|"
+                           r"hospitali[sz]ed)\b", re.IGNORECASE)
+
+
+def idf(sentences: Iterable[str]) -> tuple[dict[str, float], float]:
+    """Stem -> inverse sentence frequency within the story, and the weight of an unseen stem:
+    words every report of the event repeats (`shooting`, `police`) say little about which
+    quantity a figure is; rarer ones (`married`, `weighing`) say much."""
+    df: Counter[str] = Counter()
+    n = 0
+    for sentence in sentences:
+        n += 1
+        df.update({stem(w) for _, _, w in tokens(sentence) if w.lower() not in STOP_WORDS})
+    table = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+    return table, math.log(n + 1)
+
+
+def same_names(a: str, b: str) -> bool:
+    """Whether two names can be one person or thing: a word in common (`Bettie Page`, `Betty
+    Page`; `Luis Gerardo Ortiz`, `Jerry Ortiz`), or one spelled like the other."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    if wa & wb:
+        return True
+    return _spelled_alike(a.lower(), b.lower())
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one name: `Alexis`/`Alexandros` no; `Katherine`/`Catherine` yes (edit
+    distance at most one in seven characters)."""
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= max(1, len(a) // 7)

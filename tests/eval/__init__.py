@@ -1,0 +1,1 @@
+"""Evaluation of figures and claims on real news (`make eval`)."""
