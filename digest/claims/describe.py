@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import snowballstemmer  # type: ignore[import-untyped]
 
 from digest.claims import context as C
-from digest.figures.numbers import DURATION_DAYS, WORD_NUMBERS
+from digest.figures.numbers import DURATION_DAYS, QUALIFIER_CLASS, WORD_NUMBERS
 from digest.model import Figure
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -87,6 +87,8 @@ _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+(?!\d)|\s*[—–-]\s)")
 #: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
 _SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,\s+(?:and|but|had|was|has)\b|$)")
+#: How many words either side of a figure are its context.
+WINDOW = 12
 #: Between an age and the name it belongs to: `36-year-old Duncan Rait`, `a 35-year-old sheriff's deputy`.
 _AGE_NAME_GAP = 40
 
@@ -118,6 +120,10 @@ class Evidence:
     not always, whose quantity it is."""
     noun: str | None
     """What a count counts, stemmed (`shop`), or `person` for any noun for people."""
+    listed: bool = False
+    """Its sentence gives another value of the same kind and unit (`five hours of battery life
+    and four hours with the 9600M`): one of several things, each told apart by words a pair
+    score does not weigh."""
 
 
 def dimension(f: Figure, age: bool) -> tuple[str, tuple[float, float]]:
@@ -134,6 +140,8 @@ def dimension(f: Figure, age: bool) -> tuple[str, tuple[float, float]]:
             dim, factor = UNITS[f.unit]
             return dim, (low * factor, high * factor)
         return f"count:{noun_of(f.unit)}", (low, high)
+    if f.kind == "date":
+        return "date", (low, high - 1e-4)  # periods are half-open: 2005 ends where 2006 starts
     if f.kind == "percent":
         return ("points" if f.unit == "percentage points" else "percent"), (low, high)
     return f.kind, (low, high)
@@ -171,8 +179,12 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     """The evidence for figure `f`, whose sentence starts at `offset` in `block_text`."""
     age = is_age(f, block_text)
     dim, interval = dimension(f, age)
-    if dim == "number" and f.low is None and _PEOPLE_AFTER.match(block_text, f.end):
+    if dim == "length" and _PER_HOUR.match(block_text, f.end):
+        dim = "speed"  # "up to 120 miles per hour"
+    elif dim == "number" and f.low is None and _PEOPLE_AFTER.match(block_text, f.end):
         dim = "count:person"  # "2 dead, 1 wounded"
+    elif dim == "number" and (of := _NOUN_OF.search(block_text, max(0, f.start - 30), f.start)):
+        dim = f"count:{stem(of['noun'])}-of"  # "a mother of 12": what the number counts is named before it
     at0, at1 = f.start - offset, f.end - offset
     # other figures' text is no evidence about this one ("killing two and wounding three")
     masked = [(g.start - offset, g.end - offset) for g in figures
@@ -181,12 +193,21 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     name_spans = [(s, e) for s, e, _ in found]
     words: dict[str, float] = {}
     near: set[str] = set()
+    noun = noun_of(f.unit) if f.kind == "count" and f.unit and f.unit not in UNITS else None
     toks = tokens(sentence)
     before = [t for t in toks if t[1] <= at0]
     after = [t for t in toks if t[0] >= at1]
-    for side in (list(reversed(before)), after):
+    # the words between a number and its noun describe it (`355 damaged shops`: "damaged");
+    # the number, its unit and its qualifier do not
+    unit_stem = stem(f.unit) if f.unit else None
+    inside = [t for t in toks if at0 <= t[0] and t[1] <= at1 and not _FIGURE_WORD.match(t[2])
+              and stem(t[2]) != unit_stem and t[2].lower() not in QUALIFIER_CLASS]
+    for side in (inside, list(reversed(before))[:WINDOW], after[:WINDOW]):
         for distance, (s, e, w) in enumerate(side):
-            if any(a <= s < b for a, b in masked) or any(a <= s < b for a, b in name_spans):
+            if side is inside:
+                distance = 0
+            if any(a <= s < b for a, b in masked) or any(a <= s < b for a, b in name_spans) or (
+                    side is inside and noun and stem(w) == noun):
                 continue
             lw = w.lower()
             if lw in STOP_WORDS or len(lw) < 3:
@@ -196,16 +217,19 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             words[st] = max(words.get(st, 0.0), weight)
             if distance < 3:
                 near.add(st)
-    noun = noun_of(f.unit) if f.kind == "count" and f.unit and f.unit not in UNITS else None
     if noun and noun != "person":
         words.pop(noun, None)  # the noun is compared on its own
+    if f.unit and f.unit in UNITS:
+        words.pop(stem(f.unit), None)  # "miles" says nothing about which distance
+    listed = any(g is not f and offset <= g.start < offset + len(sentence) and g.kind == f.kind
+                 and g.unit == f.unit and g.bounds() != f.bounds() for g in figures)
     ranked = sorted(found, key=lambda e: min(abs(e[0] - at0), abs(e[1] - at1)))
     resolved = tuple(dict.fromkeys(canonical.get(n, n) for _, _, n in ranked))
     c0, c1 = C.clause_bounds(sentence, at0)
     agents = [e for e in found if c0 <= e[0] and e[1] <= at0]
     agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
     return Evidence(dim, interval, words, frozenset(near), resolved,
-                    _owner(found, sentence, at0, at1, age, canonical), agent, noun)
+                    _owner(found, sentence, at0, at1, age, canonical), agent, noun, listed)
 
 
 def _owner(found: list[tuple[int, int, str]], sentence: str, at0: int, at1: int, age: bool,
@@ -216,6 +240,8 @@ def _owner(found: list[tuple[int, int, str]], sentence: str, at0: int, at1: int,
         gap_after = [e for e in found if at1 <= e[0] <= at1 + _AGE_NAME_GAP
                      and re.fullmatch(r"[\s\w'’\-]*", sentence[at1:e[0]])]
         if sentence[at1 - 3:at1].endswith("old") and gap_after:
+            if _PERSON_NOUN_AFTER.match(sentence, gap_after[0][1]):
+                return None  # "a 35-year-old New Bedford man": the name is where he is from
             return canonical.get(gap_after[0][2], gap_after[0][2])
         before = [e for e in found if e[1] <= at0 and at0 - e[1] <= 3]
         if before:
@@ -234,13 +260,39 @@ def _owner(found: list[tuple[int, int, str]], sentence: str, at0: int, at1: int,
 _NOT_NAME_WORD = re.compile(r"(?i)^(?:\w+-(?:years?|months?)-old|[\w-]*\d[\w-]*)$")
 
 
+#: Words that say where someone is from, not who: `Englishman`, `New Zealand-born`, `Australian`.
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|man|men)|[\w-]+-born|[A-Z][a-z]+ans?)$")
+
+
 def _clean_name(e: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """A name run without the words before the name (`Sixteen-year-old`, `Englishman`); None
+    where it names nobody (`New Zealand-born Australian`)."""
     start, end, name = e
     words = name.split()
-    while words and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS):
+    if words and _DEMONYM.match(words[-1]):
+        return None
+    while len(words) > 1 and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS
+                              or _DEMONYM.match(words[0])):
         start += len(words[0]) + 1
         words = words[1:]
+    if words and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS):
+        return None
     return (start, end, " ".join(words)) if words else None
+
+
+#: A noun for a person after a name: the name describes them (`New Bedford man`).
+_PERSON_NOUN_AFTER = re.compile(r"\s+(?:man|woman|boy|girl|teen|teenager|resident|native|mother|father|son|"
+                                r"daughter|student|officer|deputy|worker|employee|climber|driver|player|"
+                                r"suspect|victim|police|sheriff's)\b")
+#: Words of a figure's own text that are the figure, not what it describes.
+_FIGURE_WORD = re.compile(
+    r"(?i)^(?:" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if " " not in w), key=len, reverse=True))
+    + r"|hundred|thousand|million|billion|trillion|dozen|half|year-old|years-old|old|ago|more|than|some|"
+      r"[\w-]*(?:year|month|week|day|hour|minute)s?(?:-old)?)$")
+#: "per hour" after a length: a speed.
+_PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
+#: A noun and "of" right before a bare number: `a mother of 12`, `a total of 13`.
+_NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 
 
 #: A bare number followed by what befell people: `2 dead`, `three injured`, `1 wounded`.

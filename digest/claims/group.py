@@ -16,20 +16,30 @@ strongest first, into claims under three rules:
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from digest.claims.describe import Evidence, same_names
 from digest.figures.dates import period_bounds
 from digest.figures.numbers import overlaps
 from digest.model import Mention
 
-#: Score at which two mentions with compatible values are one quantity.
-AGREE = 0.34
-#: Score at which two mentions whose values cannot both be right are one quantity in dispute.
-DISPUTE = 0.5
+#: The pair model: weights fitted by `make model` on annotated pairs of the dev set.
+MODEL_FILE = Path(__file__).with_name("pair_model.json")
+#: Probability at which two mentions with compatible values are one quantity.
+AGREE = 0.3
+#: Probability at which two mentions whose values cannot both be right are one quantity in dispute.
+DISPUTE = 0.4
+#: The same for values more than four times apart (more often two quantities than one disputed).
+DISPUTE_FAR = 0.9
+#: How specific (idf, relative to the rarest word's) a shared word must be to govern a dispute.
+SPECIFIC = 0.3
+#: Probability at which a mention joins a disputed claim that already holds its value.
+AGREE_TWIN = 0.6
 #: How many candidate partners of each mention are scored (the rest share no telling word).
 CANDIDATES = 40
 
@@ -43,6 +53,8 @@ class Link:
     """Surface words both sentences use near the figure, most telling first."""
     strong: bool
     """Evidence enough to call a difference in value a dispute."""
+    context: float = 0.0
+    """The probability from the sentences alone, whatever the values."""
 
 
 def compatible(a: Evidence, b: Evidence) -> bool:
@@ -75,17 +87,22 @@ class Story:
     surface: dict[str, str]
     """Stem -> the word the story writes for it."""
     per_article: dict[tuple[str, str], int]
-    """(article, dimension) -> how many of the article's figures have that dimension."""
+    """(article, dimension) -> how many different values of that dimension the article states."""
 
 
+#: Features that say how often figures of a dimension are one quantity when their values agree:
+#: a prior on values, no evidence from the words (left out of `Link.context`).
+_PRIORS = ("age", "duration", "date", "people", "bare number")
 #: Dimensions too loose for "each article states one such figure" to say they are one quantity.
 _LOOSE = frozenset({"number", "count:time", "date", "duration"})
 
 
-def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> Link | None:
-    """The evidence that mentions `a` and `b` state one quantity, or None where they cannot."""
-    idf, unseen, surface = story.idf, story.unseen, story.surface
-    if ea.dimension != eb.dimension and not _convertible(ea, eb):
+def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> dict[str, float] | None:
+    """The evidence that `a` and `b` state one quantity, as named numbers; None where they
+    cannot (other dimensions, two people's ages, two periods)."""
+    idf, unseen = story.idf, story.unseen
+    loose = ea.dimension != eb.dimension and _bare_and_counted(ea, eb)
+    if ea.dimension != eb.dimension and not _convertible(ea, eb) and not (loose and compatible(ea, eb)):
         return None
     owners_differ = bool(ea.owner and eb.owner and not same_names(ea.owner, eb.owner))
     if owners_differ and ea.dimension == "age":
@@ -96,44 +113,92 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     vb = {w: x * idf.get(w, unseen) for w, x in eb.words.items()}
     dot = sum(x * vb[w] for w, x in va.items() if w in vb)
     norm = math.sqrt(sum(x * x for x in va.values()) * sum(x * x for x in vb.values()))
-    s = dot / norm if norm else 0.0
-    shared_near = ea.near & eb.near
-    if ea.noun and ea.noun == eb.noun and ea.noun != "person":
-        s += 0.2
-    agents_differ = bool(not (ea.owner and eb.owner) and ea.agent and eb.agent and not same_names(ea.agent, eb.agent))
-    if owners_differ:
-        s -= 0.25
-    elif agents_differ:
-        s -= 0.15
-    elif ea.owner and eb.owner:
-        s += 0.15
-    elif ea.names and eb.names and any(same_names(x, y) for x in ea.names[:2] for y in eb.names[:2]):
-        s += 0.05
-    if a.measure and b.measure:
-        s += 0.15 if a.measure == b.measure else -0.15
+    near = sum(idf.get(w, unseen) for w in ea.near & eb.near)
+    agents_differ = bool(not (ea.owner and eb.owner) and ea.agent and eb.agent
+                         and not same_names(ea.agent, eb.agent))
     agree = compatible(ea, eb)
-    if agree:
-        s += telling(ea)
-    if ea.dimension == "age":
-        s += 0.2 if ea.owner and eb.owner else 0.15  # an age is seldom another age of the same person
     alone = story.per_article.get((a.article, ea.dimension)) == story.per_article.get((b.article, eb.dimension)) == 1
-    if alone and ea.dimension not in _LOOSE:
-        s += 0.15  # each article states one such figure (one weight, one count of shops)
-    shared = tuple(sorted(shared_near, key=lambda w: -idf.get(w, unseen)))
+    dim = _family(ea.dimension, bare=True)
+    return {
+        "cosine": dot / norm if norm else 0.0,
+        "near": near / (1.0 + near),
+        "same noun": float(bool(ea.noun and ea.noun == eb.noun and ea.noun != "person")),
+        "people": float(ea.noun == eb.noun == "person"),
+        "same owner": float(bool(ea.owner and eb.owner and not owners_differ)),
+        "other owner": float(owners_differ),
+        "other agent": float(agents_differ),
+        "same names": float(bool(ea.names and eb.names and any(
+            same_names(x, y) for x in ea.names[:2] for y in eb.names[:2]))),
+        "same measure": float(bool(a.measure and a.measure == b.measure)),
+        "other measure": float(bool(a.measure and b.measure and a.measure != b.measure)),
+        "agree": float(agree),
+        "telling": telling(ea) if agree else 0.0,
+        "far apart": float(_ratio(ea, eb) > 4),
+        "age": float(ea.dimension == "age"),
+        "alone": float(alone and ea.dimension not in _LOOSE),
+        "bare number": float(loose or dim == "number" and ea.dimension == "number"),
+        "listed": float(ea.listed or eb.listed),
+        "date": float(dim == "date"),
+        "duration": float(dim == "duration"),
+    }
+
+
+def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> Link | None:
+    """How likely `a` and `b` state one quantity (the pair model's probability), or None."""
+    x = features(a, ea, b, eb, story)
+    if x is None:
+        return None
+    # how likely the sentences state one quantity, judged on the words alone, as if the values
+    # agreed and said nothing (the agreeing pairs are many; the disputed ones too few to weigh
+    # context on their own)
+    context = _probability({**x, "agree": 1.0, "telling": 0.0, **dict.fromkeys(_PRIORS, 0.0)}, "agree")
+    p = _probability(x, "agree") if x["agree"] else context
+    shared = tuple(sorted(ea.near & eb.near, key=lambda w: -story.idf.get(w, story.unseen)))
+    # a dispute needs evidence of its own kind: one person's age named in both, or a governing
+    # word, counted noun or measure in common, or the one such figure of each article
     if ea.dimension == "age":
-        strong = bool(ea.owner and eb.owner)  # one person's age, named in both
+        kind = bool(x["same owner"])
     else:
-        strong = bool(shared or (ea.noun and ea.noun == eb.noun and ea.noun != "person")
-                      or (a.measure and a.measure == b.measure) or (alone and ea.dimension not in _LOOSE))
-    strong = strong and not owners_differ
-    # a difference of orders of magnitude is more often two quantities than one disputed
-    ratio = _ratio(ea, eb)
-    strong = strong and not agents_differ and s >= DISPUTE + (0.0 if ratio <= 4 else 0.3)
-    return Link(s, tuple(surface.get(w, w) for w in shared), strong)
+        specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen]
+        kind = bool(specific or x["same noun"] or x["alone"])
+    year_only = ea.dimension == "date" and ea.interval[1] - ea.interval[0] > 0.5
+    strong = kind and not (x["other owner"] or x["other agent"] or x["listed"] or year_only) \
+        and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
+        and p >= (DISPUTE_FAR if x["far apart"] else DISPUTE)
+    return Link(round(p, 4), tuple(story.surface.get(w, w) for w in shared), strong, round(context, 4))
+
+
+def _probability(x: dict[str, float], part: str) -> float:
+    weights, bias = MODEL[part]
+    return 1.0 / (1.0 + math.exp(-(bias + sum(weights.get(k, 0.0) * v for k, v in x.items()))))
+
+
+def load_model(path: Path = MODEL_FILE) -> dict[str, tuple[dict[str, float], float]]:
+    """The pair model's weights and bias for pairs whose values agree and for pairs whose values
+    differ (`make model` fits them on the annotated dev set)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {part: (dict(data[part]["weights"]), float(data[part]["bias"])) for part in ("agree", "differ")}
+
+
+MODEL = load_model()
+
+
+def _middle(iv: tuple[float, float]) -> float:
+    low, high = iv
+    if not math.isfinite(high):
+        return low
+    return (low + high) / 2 if low > 0 else high
+
+
+def _bare_and_counted(a: Evidence, b: Evidence) -> bool:
+    """A bare number beside a count: `2,117` beside `2,117 points`."""
+    dims = {a.dimension, b.dimension}
+    return "number" in dims and any(d.startswith("count:") for d in dims)
 
 
 def _ratio(a: Evidence, b: Evidence) -> float:
-    xa, xb = (sum(a.interval) / 2, sum(b.interval) / 2)
+    """How many times larger one stated value is than the other (open ends left out)."""
+    xa, xb = (_middle(a.interval), _middle(b.interval))
     if not (math.isfinite(xa) and math.isfinite(xb)) or min(abs(xa), abs(xb)) == 0:
         return 1.0
     return max(abs(xa), abs(xb)) / min(abs(xa), abs(xb))
@@ -162,30 +227,34 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     """Groups of mention indexes that state one quantity, with the links that joined them.
 
     `origin[i]` is the source of mention i (copies of one wire report share one)."""
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    values: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    distinct: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
+    values: dict[str, list[Evidence]] = defaultdict(list)
     for m, e in zip(mentions, evidence, strict=True):
-        counts[(m.article, e.dimension)] += 1
-        values[(m.article, e.dimension)].append(e.interval)
-    story = Story(idf, unseen, surface, dict(counts))
+        distinct[(m.article, e.dimension)].add(e.interval)
+        values[m.article].append(e)
+    story = Story(idf, unseen, surface, {k: len(v) for k, v in distinct.items()})
 
     def states(article: str, e: Evidence) -> bool:
-        """Whether the article states the value of `e` (in its dimension) somewhere."""
-        return any(overlaps(iv, e.interval) for iv in values.get((article, e.dimension), ()))
+        """Whether the article states the value of `e` (in its dimension, or as a bare number)."""
+        return any((o.dimension == e.dimension or _bare_and_counted(o, e)) and compatible(o, e)
+                   for o in values[article])
 
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(evidence):
         keys = set(e.words) | ({f"#{e.noun}"} if e.noun else set()) | {"*"}
         for k in keys:
             index[(_family(e.dimension), k)].append(i)
+            if _family(e.dimension) != _family(e.dimension, bare=True):
+                index[(_family(e.dimension, bare=True), k)].append(i)
     edges: list[tuple[float, int, int, Link]] = []
     for i, e in enumerate(evidence):
         # candidates: mentions of the same dimension sharing the most telling words
         ranked: dict[int, float] = defaultdict(float)
         for k in sorted(set(e.words) | ({f"#{e.noun}"} if e.noun else set()), key=lambda w: -idf.get(w, unseen))[:12]:
-            for j in index.get((_family(e.dimension), k), ()):
-                if j > i and mentions[j].article != mentions[i].article:
-                    ranked[j] += idf.get(k, unseen)
+            for fam in {_family(e.dimension), _family(e.dimension, bare=True)}:
+                for j in index.get((fam, k), ()):
+                    if j > i and mentions[j].article != mentions[i].article:
+                        ranked[j] += idf.get(k, unseen)
         if len(ranked) < CANDIDATES:
             for j in index.get((_family(e.dimension), "*"), ()):
                 if j > i and mentions[j].article != mentions[i].article and j not in ranked:
@@ -222,8 +291,14 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     return [(sorted(c.members), c.links) for _, c in sorted(clusters.items())]
 
 
-def _family(dimension: str) -> str:
-    return "money" if dimension.startswith("money:") else dimension
+def _family(dimension: str, bare: bool = False) -> str:
+    """The candidates' key: amounts in any currency together; with `bare`, counts together with
+    bare numbers."""
+    if dimension.startswith("money:"):
+        return "money"
+    if bare and (dimension == "number" or dimension.startswith("count:")):
+        return "number"
+    return dimension
 
 
 def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: Sequence[Evidence],
@@ -239,6 +314,15 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
                 return False  # an article gives one value per claim
             if origin[a] == origin[b] and not (same_dim and compatible(ea, eb)):
                 return False  # copies of one report do not dispute each other
-            if same_dim and not compatible(ea, eb) and not link.strong:
-                return False  # joining would set values against each other on weak evidence
+            if same_dim and not compatible(ea, eb) and not link.strong and not (
+                    link.context >= AGREE_TWIN
+                    and (_has_twin(x.members, eb, evidence) or _has_twin(y.members, ea, evidence))):
+                # joining would set values against each other on weak evidence (unless the
+                # claim already holds that value: one more source siding with it)
+                return False
     return True
+
+
+def _has_twin(members: Sequence[int], e: Evidence, evidence: Sequence[Evidence]) -> bool:
+    """Whether one of `members` states a value compatible with `e`'s, in its dimension."""
+    return any(evidence[c].dimension == e.dimension and compatible(evidence[c], e) for c in members)

@@ -69,7 +69,7 @@ PERCENT = re.compile(r"\s?(?:%|(?:\s|-)?(?P<points>percentage points?)|\s?percen
 #: A currency after the number: `1.2 billion dollars`, `200 USD`.
 CURRENCY_AFTER = re.compile(rf"\s(?P<word>{_CURRENCY_WORD})\b|\s?(?P<code>{_CURRENCY_CODE})\b|\s?(?P<sym>[€£])")
 #: A unit glued to a number: `2,000ft`, `320GB`, `2.5cm`, `2.99kg`, `2.66GHz`.
-GLUED_UNIT = re.compile(r"(?P<u>ft|km|cm|mm|kg|lbs?|GB|TB|MB|KB|GHz|MHz|mph|kph|kmh|sq ?ft|mAh|Wh)\b")
+GLUED_UNIT = re.compile(r"(?P<u>ft|km|cm|mm|kg|lbs?|GB|TB|MB|KB|GHz|MHz|mph|kph|kmh|sq ?ft|mAh|Wh|m)\b")
 #: After a bare number word, what makes it a figure: `three of them`, `killing four.`
 WORD_NUMBER_END = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b|\s*[,.;:)!?]")
 #: A time unit after the number: `18 months`, `a five-year plan`.
@@ -78,7 +78,7 @@ TIME_UNIT = re.compile(rf"(?:\s|-)(?P<unit>{_TIME_UNIT})\b", re.IGNORECASE)
 #: `three-story`, `6.1-magnitude`. The noun may be followed by `-old` (an age).
 COMPOUND = re.compile(r"-(?P<noun>[a-z]{2,})(?P<old>-old)?\b(?!-[a-z])|-(?P<noun2>years?)-(?P<old2>old)\b")
 #: A score's halves: `91-73` (a range would go up: `15-20`).
-SCORE_AFTER = re.compile(r"[-–](?P<n>\d{1,3})\b(?![.,]\d|%|-)")
+SCORE_AFTER = re.compile(r"[-–](?P<n>\d{1,3})\b(?![.,/]\d|%|-)")
 SCORE_BEFORE = re.compile(r"\b\d{1,3}[-–]$")
 #: "old" after an age: `85 years old`, `48-years-old`.
 OLD = re.compile(r"[\s-]old\b")

@@ -1,0 +1,161 @@
+"""Fit the pair model (`digest/claims/pair_model.json`) on the annotated dev set: `make model`.
+
+    python -m tests.eval.fit [--check]
+
+Each story of `../shared/corpora/real-news-dev/` is read and described as `digest build` does;
+every pair of mentions in two articles that the pair model may compare becomes one example:
+- positive where both are sides of one truth dispute or corroboration (matched as the scorer
+  matches: article and value);
+- negative where they are the two halves of a truth look-alike (`not_disputes`), or where
+  neither is a side of any truth item of the story (the annotators recorded every quantity
+  two or more reports state, so an unrecorded pair is, nearly always, two quantities).
+
+A logistic regression (scikit-learn, L2) over `group.features` gives one
+weight per feature. Only the dev set is used: the held-out events are never fitted on.
+`--check` refits and fails if the result differs from the committed file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from digest.claims import group as G
+from digest.discover import discover
+from digest.pipeline import make_story, read_story
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT.parent / "shared" / "corpora" / "real-news-dev"
+
+
+def examples() -> tuple[list[dict[str, float]], list[int]]:
+    """Feature dicts and labels of the dev set's pairs."""
+    truth = yaml.safe_load((DEV / "truth.yaml").read_text(encoding="utf-8"))
+    captured: dict = {}
+    cluster = G.cluster
+
+    def spy(mentions, evidence, origin, idf, unseen, surface):  # type: ignore[no-untyped-def]
+        captured.update(mentions=mentions, evidence=evidence, idf=idf, unseen=unseen, surface=surface)
+        return cluster(mentions, evidence, origin, idf, unseen, surface)
+
+    xs: list[dict[str, float]] = []
+    ys: list[int] = []
+    G.cluster = spy
+    try:
+        errors: list = []
+        for source in discover(DEV / "content", errors):
+            story = make_story(source, read_story(source, DEV / "content", errors), content=DEV / "content")
+            x, y = _story_examples(story, truth["stories"][source.slug], captured)
+            xs += x
+            ys += y
+    finally:
+        G.cluster = cluster
+    return xs, ys
+
+
+def _story_examples(story, truth: dict, captured: dict) -> tuple[list[dict[str, float]], list[int]]:  # type: ignore[no-untyped-def]
+    mentions, evidence = captured["mentions"], captured["evidence"]
+    counts: dict[tuple[str, str], set] = defaultdict(set)
+    for m, e in zip(mentions, evidence, strict=True):
+        counts[(m.article, e.dimension)].add(e.interval)
+    ctx = G.Story(captured["idf"], captured["unseen"], captured["surface"], {k: len(v) for k, v in counts.items()})
+    article_of = {a.source: a.id for a in story.articles}
+
+    def matches(side: dict) -> list[int]:
+        aid = article_of[side["source"]]
+        values = [side.get("value"), *(side.get("alts") or [])]
+        out = []
+        for i, m in enumerate(mentions):
+            if m.article != aid:
+                continue
+            f = m.figure
+            if "date" in side:
+                ok = side["text"].lower() in f.text.lower()
+            elif side.get("low") is not None:
+                ok = f.low is not None and math.isclose(f.low, side["low"]) and math.isclose(f.high or 0, side["high"])
+            else:
+                ok = any(v is not None and math.isclose(f.value, float(v), rel_tol=1e-6) for v in values)
+            if ok:
+                out.append(i)
+        return out
+
+    label: dict[tuple[int, int], int] = {}
+    sided: set[int] = set()
+    for kind in ("disputes", "corroborations"):
+        for item in truth.get(kind) or []:
+            groups = [matches(s) for s in item["sides"]]
+            for g in groups:
+                sided.update(g)
+            for x in range(len(groups)):
+                for y in range(x + 1, len(groups)):
+                    for i in groups[x]:
+                        for j in groups[y]:
+                            label[(min(i, j), max(i, j))] = 1
+    for item in truth.get("ambiguous") or []:
+        for s in item["sides"]:
+            sided.update(matches(s))
+    for item in truth.get("not_disputes") or []:
+        left = [i for s in item["left"] for i in matches(s)]
+        right = [j for s in item["right"] for j in matches(s)]
+        sided.update(left + right)
+        for i in left:
+            for j in right:
+                label.setdefault((min(i, j), max(i, j)), 0)
+    xs, ys = [], []
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            if mentions[i].article == mentions[j].article:
+                continue
+            y = label.get((i, j))
+            if y is None and (i in sided or j in sided):
+                continue  # a side of some item, paired with a figure the truth does not name
+            x = G.features(mentions[i], evidence[i], mentions[j], evidence[j], ctx)
+            if x is None:
+                continue
+            xs.append(x)
+            ys.append(0 if y is None else y)
+    return xs, ys
+
+
+def fit() -> dict:
+    """Two regressions: for pairs whose values agree, and for pairs whose values differ (the
+    evidence that two differing values are one quantity in dispute is weighed apart: values that
+    agree are themselves evidence, values that differ are not)."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys = examples()
+    out: dict = {"about": "Pair model of digest/claims/group.py, fitted by `make model` (tests/eval/fit.py) on "
+                          "pairs of mentions of the real-news dev set."}
+    for part, agree in (("agree", 1.0), ("differ", 0.0)):
+        rows = [(x, y) for x, y in zip(xs, ys, strict=True) if x["agree"] == agree]
+        names = sorted({k for x, _ in rows for k in x} - {"agree", "telling" if not agree else ""})
+        model = LogisticRegression(C=1.0, max_iter=2000)
+        model.fit([[x.get(k, 0.0) for k in names] for x, _ in rows], [y for _, y in rows])
+        out[part] = {
+            "pairs": len(rows), "of one quantity": sum(y for _, y in rows),
+            "bias": round(float(model.intercept_[0]), 4),
+            "weights": {k: round(float(w), 4) for k, w in zip(names, model.coef_[0], strict=True)},
+        }
+    return out
+
+
+def main() -> int:
+    model = fit()
+    text = json.dumps(model, indent=2, sort_keys=True) + "\n"
+    if "--check" in sys.argv:
+        if G.MODEL_FILE.read_text(encoding="utf-8") != text:
+            print("digest/claims/pair_model.json is not what `make model` fits today", file=sys.stderr)
+            return 1
+        return 0
+    G.MODEL_FILE.write_text(text, encoding="utf-8")
+    print(text, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
