@@ -15,19 +15,20 @@ For every mention this gathers, from its sentence and never from a list of beats
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import snowballstemmer  # type: ignore[import-untyped]
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer: Snowball's stemmers, compiled
 
 from digest.claims import context as C
 from digest.figures.numbers import DURATION_DAYS, QUALIFIER_CLASS, WORD_NUMBERS
 from digest.model import Figure
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 
 #: Function words, reporting verbs and words every news sentence has: never evidence.
 STOP_WORDS = frozenset("""
@@ -93,6 +94,7 @@ WINDOW = 12
 _AGE_NAME_GAP = 40
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """`killed` -> `kill`, `shops` -> `shop` (Snowball's English stemmer)."""
     return str(_STEMMER.stemWord(word.lower().replace("’", "'")))
@@ -313,6 +315,7 @@ def idf(sentences: Iterable[str]) -> tuple[dict[str, float], float]:
     return table, math.log(n + 1)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def same_names(a: str, b: str) -> bool:
     """Whether two names can be one person or thing: a word in common (`Bettie Page`, `Betty
     Page`; `Luis Gerardo Ortiz`, `Jerry Ortiz`), or one spelled like the other."""

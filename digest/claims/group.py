@@ -20,7 +20,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.claims.describe import Evidence, same_names
@@ -33,7 +33,7 @@ MODEL_FILE = Path(__file__).with_name("pair_model.json")
 #: Probability at which two mentions with compatible values are one quantity.
 AGREE = 0.3
 #: Probability at which two mentions whose values cannot both be right are one quantity in dispute.
-DISPUTE = 0.4
+DISPUTE = 0.5
 #: The same for values more than four times apart (more often two quantities than one disputed).
 DISPUTE_FAR = 0.9
 #: How specific (idf, relative to the rarest word's) a shared word must be to govern a dispute.
@@ -88,6 +88,15 @@ class Story:
     """Stem -> the word the story writes for it."""
     per_article: dict[tuple[str, str], int]
     """(article, dimension) -> how many different values of that dimension the article states."""
+    vectors: dict[int, tuple[dict[str, float], float]] = field(default_factory=dict)
+    """id(evidence) -> its words weighted by idf, and the vector's length (made once)."""
+
+    def vector(self, e: Evidence) -> tuple[dict[str, float], float]:
+        made = self.vectors.get(id(e))
+        if made is None:
+            v = {w: x * self.idf.get(w, self.unseen) for w, x in e.words.items()}
+            made = self.vectors[id(e)] = (v, math.sqrt(sum(x * x for x in v.values())))
+        return made
 
 
 #: Features that say how often figures of a dimension are one quantity when their values agree:
@@ -109,10 +118,12 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         return None  # two people's ages
     if a.period and b.period and not _same_period(a.period, b.period):
         return None
-    va = {w: x * idf.get(w, unseen) for w, x in ea.words.items()}
-    vb = {w: x * idf.get(w, unseen) for w, x in eb.words.items()}
+    va, na = story.vector(ea)
+    vb, nb = story.vector(eb)
+    if len(vb) < len(va):
+        va, vb = vb, va
     dot = sum(x * vb[w] for w, x in va.items() if w in vb)
-    norm = math.sqrt(sum(x * x for x in va.values()) * sum(x * x for x in vb.values()))
+    norm = na * nb
     near = sum(idf.get(w, unseen) for w in ea.near & eb.near)
     agents_differ = bool(not (ea.owner and eb.owner) and ea.agent and eb.agent
                          and not same_names(ea.agent, eb.agent))
@@ -129,7 +140,7 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "other agent": float(agents_differ),
         "same names": float(bool(ea.names and eb.names and any(
             same_names(x, y) for x in ea.names[:2] for y in eb.names[:2]))),
-        "same measure": float(bool(a.measure and a.measure == b.measure)),
+        "same measure": float(bool(a.measure and a.measure == b.measure and _informative(a.measure))),
         "other measure": float(bool(a.measure and b.measure and a.measure != b.measure)),
         "agree": float(agree),
         "telling": telling(ea) if agree else 0.0,
@@ -181,6 +192,15 @@ def load_model(path: Path = MODEL_FILE) -> dict[str, tuple[dict[str, float], flo
 
 
 MODEL = load_model()
+
+
+def _informative(measure: str) -> bool:
+    """Whether the lexicon's measure says more than the figure's kind: every count of people is
+    a `headcount` to it, whatever the people did."""
+    return measure.split(" (")[0] not in _GENERIC_MEASURES
+
+
+_GENERIC_MEASURES = frozenset({"headcount"})
 
 
 def _middle(iv: tuple[float, float]) -> float:
