@@ -58,7 +58,8 @@ _FIGURE_BETWEEN = re.compile(r"[\d$€£¥]")
 _NOT_A_CHANGE = re.compile(r"\b(?:amount(?:s|ed|ing)?|equal(?:s|led|ling)?|comes?|came|up|close|according|"
                            r"due|rated)\s+to$")
 #: Words that date a value before the story's own events: another quantity than today's.
-_EARLIER = re.compile(r"\b(?:a year ago|years ago|a year earlier|last year|previously|prior to)\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:a year ago|years ago|a year earlier|last (?:year|summer|spring|autumn|fall|winter|season)|"
+                      r"previous(?:ly)?|prior to)\b", re.IGNORECASE)
 #: Cues after which a name is the thing bought or sold (`acquire X`, `signing of X`, `sell X`).
 _TARGET_CUE = re.compile(r"^(?:acquir\w*|buy\w*|bought|purchas\w*|takeover|sign\w*|sell\w*|sold|sale|deal)$",
                          re.IGNORECASE)
@@ -125,6 +126,7 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: C
     """What each mention's sentence says about its figure (describe.py); amounts in another
     currency are put in the story's main currency where the text states a rate."""
     blocks = {(a.id, i): b.text for a in articles for i, b in enumerate(a.blocks)}
+    heads = {(a.id, i) for a in articles for i, b in enumerate(a.blocks) if b.kind in ("title", "summary")}
     sentences = {key: C.split_sentences(text) for key, text in blocks.items()}
     by_block: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for m in mentions:
@@ -137,6 +139,8 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: C
         text = blocks[key]
         s0, s1 = next((s for s in sentences[key] if s[0] <= m.figure.start < s[1]), (0, len(text)))
         e = describe(m.figure, text[s0:s1], s0, text, names, full, by_block[key])
+        if key in heads:
+            e = replace(e, headline=True)
         if m.figure.kind == "money" and main and m.figure.unit != main and (m.figure.unit or "", main) in rates:
             rate = rates[(m.figure.unit or "", main)]
             e = replace(e, dimension=f"money:{main}" + e.dimension[len(f"money:{m.figure.unit}"):],
@@ -428,10 +432,13 @@ def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence
         across = len({origin[i] for i in members}) > 1
         if across:
             label = _label(group, ev, links)
-            owners = Counter(e.owner for e in ev if e.owner)
+            # whose quantity: the lexicon's reading where it names the measure (the thing bought,
+            # for a deal), else the names the grammar ties to the figures
+            lexicon = Counter(m.subject for m in group if m.subject and m.measure and m.measure.split(" (")[0] == label)
+            owners = lexicon or Counter(e.owner for e in ev if e.owner)
             subject = min(owners, key=lambda k: (-owners[k], k)) if owners else None
             group = [replace(m, measure=m.measure if m.measure and m.measure.split(" (")[0] == label else label,
-                             subject=subject or m.subject) for m in group]
+                             subject=subject) for m in group]
             # one label for the claim: the most common one
             labels = Counter(m.measure for m in group)
             label = min(labels, key=lambda k: (-labels[k], k or ""))
@@ -461,14 +468,14 @@ _KIND_NOUNS = {"money": "amount", "percent": "percentage", "date": "date", "dura
 def _label(group: Sequence[Mention], evidence: Sequence[Evidence], links: Sequence[G.Link]) -> str:
     """What the claim measures: the lexicon's measure where its mentions name one, else a label
     from the evidence (`age`, `bullets (hit)`, `time (heart attack)`)."""
-    measures = Counter(m.measure.split(" (")[0] for m in group if m.measure)
+    dim = evidence[0].dimension
+    if dim == "age":
+        return "age"
+    measures = Counter(SAME_AS.get(b, b) for m in group if m.measure for b in [m.measure.split(" (")[0]])
     if measures:
         return min(measures, key=lambda k: (-measures[k], k))
     words = Counter(w for link in links for w in link.shared)
     word = min(words, key=lambda k: (-words[k], k)) if words else None
-    dim = evidence[0].dimension
-    if dim == "age":
-        return "age"
     f = group[0].figure
     if f.kind == "count" and f.unit:
         noun = "people" if evidence[0].noun == "person" else f.unit

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer: Snowball's stemmers, compiled
 
 from digest.claims import context as C
+from digest.claims.status import PER_YEAR
 from digest.figures.numbers import DURATION_DAYS, QUALIFIER_CLASS, WORD_NUMBERS
 from digest.model import Figure
 
@@ -122,6 +123,8 @@ class Evidence:
     not always, whose quantity it is."""
     noun: str | None
     """What a count counts, stemmed (`shop`), or `person` for any noun for people."""
+    headline: bool = False
+    """It stands in the article's title or summary (which may contradict the article's text)."""
     listed: bool = False
     """Its sentence gives another value of the same kind and unit (`five hours of battery life
     and four hours with the 9600M`): one of several things, each told apart by words a pair
@@ -136,6 +139,9 @@ def dimension(f: Figure, age: bool) -> tuple[str, tuple[float, float]]:
             return "age", (low / DURATION_DAYS["years"], high / DURATION_DAYS["years"])
         return "age", (low, high)
     if f.kind == "money":
+        if f.per in PER_YEAR:  # `£2 a week` is `£104 a year`
+            factor = PER_YEAR[f.per]
+            return f"money:{f.unit}/year", (low * factor, high * factor)
         return f"money:{f.unit}" + (f"/{f.per}" if f.per else ""), (low, high)
     if f.kind == "count" and f.unit:
         if f.unit in UNITS:
@@ -224,7 +230,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     if f.unit and f.unit in UNITS:
         words.pop(stem(f.unit), None)  # "miles" says nothing about which distance
     listed = any(g is not f and offset <= g.start < offset + len(sentence) and g.kind == f.kind
-                 and g.unit == f.unit and g.bounds() != f.bounds() for g in figures)
+                 and g.unit == f.unit and g.bounds() != f.bounds() and _LIST_JOINT.search(
+                     block_text[min(f.end, g.end):max(f.start, g.start)]) for g in figures)
     ranked = sorted(found, key=lambda e: min(abs(e[0] - at0), abs(e[1] - at1)))
     resolved = tuple(dict.fromkeys(canonical.get(n, n) for _, _, n in ranked))
     c0, c1 = C.clause_bounds(sentence, at0)
@@ -291,6 +298,8 @@ _FIGURE_WORD = re.compile(
     r"(?i)^(?:" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if " " not in w), key=len, reverse=True))
     + r"|hundred|thousand|million|billion|trillion|dozen|half|year-old|years-old|old|ago|more|than|some|"
       r"[\w-]*(?:year|month|week|day|hour|minute)s?(?:-old)?)$")
+#: What joins the items of a list of values: `five hours ... and four hours`, `ages 6 and 16`.
+_LIST_JOINT = re.compile(r"^.{0,40}?(?:\band\b|\bor\b|,|;|\bwhile\b|\bvs\.?\b).{0,40}$")
 #: "per hour" after a length: a speed.
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 #: A noun and "of" right before a bare number: `a mother of 12`, `a total of 13`.

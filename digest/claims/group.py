@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.claims.describe import Evidence, same_names
+from digest.claims.measures import MEASURES, SAME_AS
 from digest.figures.dates import period_bounds
 from digest.figures.numbers import overlaps
 from digest.model import Mention
@@ -99,6 +100,9 @@ class Story:
         return made
 
 
+#: Lexicon measures of a stock as of a date (a valuation): two dates give one quantity, reported
+#: as dated differently; a flow (revenue, a budget) of two periods is two quantities.
+STOCK_MEASURES = frozenset(m.name for m in MEASURES if not m.flow)
 #: Features that say how often figures of a dimension are one quantity when their values agree:
 #: a prior on values, no evidence from the words (left out of `Link.context`).
 _PRIORS = ("age", "duration", "date", "people", "bare number")
@@ -116,8 +120,9 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
     owners_differ = bool(ea.owner and eb.owner and not same_names(ea.owner, eb.owner))
     if owners_differ and ea.dimension == "age":
         return None  # two people's ages
-    if a.period and b.period and not _same_period(a.period, b.period):
-        return None
+    if a.period and b.period and not _same_period(a.period, b.period) and not (
+            a.measure and b.measure and _one_measure(a.measure, b.measure) and a.measure in STOCK_MEASURES):
+        return None  # Q2 revenue is not Q3 revenue (a valuation dated differently is one, in dispute)
     va, na = story.vector(ea)
     vb, nb = story.vector(eb)
     if len(vb) < len(va):
@@ -140,8 +145,9 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "other agent": float(agents_differ),
         "same names": float(bool(ea.names and eb.names and any(
             same_names(x, y) for x in ea.names[:2] for y in eb.names[:2]))),
-        "same measure": float(bool(a.measure and a.measure == b.measure and _informative(a.measure))),
-        "other measure": float(bool(a.measure and b.measure and a.measure != b.measure)),
+        "same measure": float(bool(a.measure and b.measure and _one_measure(a.measure, b.measure)
+                                   and _informative(a.measure))),
+        "other measure": float(bool(a.measure and b.measure and not _one_measure(a.measure, b.measure))),
         "agree": float(agree),
         "telling": telling(ea) if agree else 0.0,
         "far apart": float(_ratio(ea, eb) > 4),
@@ -171,7 +177,7 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
         kind = bool(x["same owner"])
     else:
         specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen]
-        kind = bool(specific or x["same noun"] or x["alone"])
+        kind = bool(specific or x["same noun"] or x["alone"] or x["same measure"])
     year_only = ea.dimension == "date" and ea.interval[1] - ea.interval[0] > 0.5
     strong = kind and not (x["other owner"] or x["other agent"] or x["listed"] or year_only) \
         and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
@@ -192,6 +198,16 @@ def load_model(path: Path = MODEL_FILE) -> dict[str, tuple[dict[str, float], flo
 
 
 MODEL = load_model()
+
+
+def _one_measure(a: str, b: str) -> bool:
+    """Whether two lexicon measures are one (`transfer fee` is a `deal value`)."""
+    return _synonym(a) == _synonym(b)
+
+
+def _synonym(name: str) -> str:
+    base, _, role = name.partition(" (")
+    return SAME_AS.get(base, base) + (f" ({role}" if role else "")
 
 
 def _informative(measure: str) -> bool:
@@ -254,9 +270,11 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         values[m.article].append(e)
     story = Story(idf, unseen, surface, {k: len(v) for k, v in distinct.items()})
 
-    def states(article: str, e: Evidence) -> bool:
-        """Whether the article states the value of `e` (in its dimension, or as a bare number)."""
-        return any((o.dimension == e.dimension or _bare_and_counted(o, e)) and compatible(o, e)
+    def states(article: str, e: Evidence, pair: tuple[int, int]) -> bool:
+        """Whether the article states the value of `e` (in its dimension, or as a bare number):
+        the same number, not merely one its qualifiers make compatible."""
+        return any(all(o is not evidence[k] for k in pair) and (o.dimension == e.dimension or _bare_and_counted(o, e))
+                   and _ratio(o, e) <= 1.02 and math.isfinite(o.interval[1]) and math.isfinite(e.interval[1])
                    for o in values[article])
 
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -266,6 +284,11 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
             index[(_family(e.dimension), k)].append(i)
             if _family(e.dimension) != _family(e.dimension, bare=True):
                 index[(_family(e.dimension, bare=True), k)].append(i)
+    def _pairable(i: int, j: int) -> bool:
+        """Two articles' figures; or one article's two statements of one quantity (`$2B` in the
+        headline, `$2 billion` in the text; or a headline that contradicts its text)."""
+        return mentions[j].article != mentions[i].article or evidence[i].dimension == evidence[j].dimension
+
     edges: list[tuple[float, int, int, Link]] = []
     for i, e in enumerate(evidence):
         # candidates: mentions of the same dimension sharing the most telling words
@@ -273,18 +296,19 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         for k in sorted(set(e.words) | ({f"#{e.noun}"} if e.noun else set()), key=lambda w: -idf.get(w, unseen))[:12]:
             for fam in {_family(e.dimension), _family(e.dimension, bare=True)}:
                 for j in index.get((fam, k), ()):
-                    if j > i and mentions[j].article != mentions[i].article:
+                    if j > i and _pairable(i, j):
                         ranked[j] += idf.get(k, unseen)
         if len(ranked) < CANDIDATES:
             for j in index.get((_family(e.dimension), "*"), ()):
-                if j > i and mentions[j].article != mentions[i].article and j not in ranked:
+                if j > i and _pairable(i, j) and j not in ranked:
                     ranked[j] = 0.0
         for j in sorted(ranked, key=lambda j: (-ranked[j], j))[:CANDIDATES]:
             link = score(mentions[i], e, mentions[j], evidence[j], story)
             if link and link.strong and not compatible(e, evidence[j]) and (
-                    states(mentions[i].article, evidence[j]) or states(mentions[j].article, e)):
-                # each source also gives the other's value, for something else ("ages 6 and 16")
-                link = Link(link.score, link.shared, False)
+                    states(mentions[i].article, evidence[j], (i, j)) or states(mentions[j].article, e, (i, j))):
+                # each source also gives the other's value, for something else ("ages 6 and 16";
+                # a headline's $800M that the text gives for another deal)
+                link = Link(link.score, link.shared, False, link.context)
             if link and (link.score >= AGREE or link.strong):
                 edges.append((-link.score, i, j, link))
     edges.sort(key=lambda t: (t[0], t[1], t[2]))
@@ -330,9 +354,11 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
         for b in y.members:
             ea, eb = evidence[a], evidence[b]
             same_dim = ea.dimension == eb.dimension
-            if mentions[a].article == mentions[b].article and not (same_dim and compatible(ea, eb)):
-                return False  # an article gives one value per claim
-            if origin[a] == origin[b] and not (same_dim and compatible(ea, eb)):
+            if mentions[a].article == mentions[b].article and not (same_dim and compatible(ea, eb)) and not (
+                    link.strong and {a, b} == {i, j} and ea.headline != eb.headline):
+                return False  # an article gives one value per claim, unless its headline contradicts it
+            if origin[a] == origin[b] and mentions[a].article != mentions[b].article and not (
+                    same_dim and compatible(ea, eb)):
                 return False  # copies of one report do not dispute each other
             if same_dim and not compatible(ea, eb) and not link.strong and not (
                     link.context >= AGREE_TWIN
