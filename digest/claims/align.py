@@ -490,10 +490,12 @@ def _with_evidence(claim: Claim, links: Sequence[G.Link]) -> Claim:
         return claim
     confidence = round(min(1.0, min(link.score for link in links)), 2)
     words = list(dict.fromkeys(w for link in sorted(links, key=lambda k: -k.score) for w in link.shared))[:3]
-    said = ", ".join(f"'{w}'" for w in words)
-    about = f" about {claim.subject}" if claim.subject else ""
-    evidence = f" The sources use the same words near the figure ({said}){about}." if words else \
-        f" The sources state it in similar sentences{about}."
+    said = " and ".join(f"'{w}'" for w in words)
+    about = f", about {claim.subject}" if claim.subject else ""
+    sources = len({m.article for m in claim.mentions})
+    who = "Both reports" if sources == 2 else "The reports"
+    evidence = f" {who} write {said} beside the figure{about}." if words else \
+        f" {who} state it in similar sentences{about}."
     return replace(claim, reason=claim.reason + evidence, confidence=confidence, evidence=tuple(words))
 
 

@@ -33,6 +33,9 @@ from digest.model import Mention
 MODEL_FILE = Path(__file__).with_name("pair_model.json")
 #: Probability at which two mentions with compatible values are one quantity.
 AGREE = 0.3
+#: The least the sentences alone must say for agreeing values to be joined: equal values with
+#: nothing else in common are two quantities as often as one.
+AGREE_CONTEXT = 0.15
 #: Probability at which two mentions whose values cannot both be right are one quantity in dispute.
 DISPUTE = 0.5
 #: The same for values more than four times apart (more often two quantities than one disputed).
@@ -129,7 +132,7 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         va, vb = vb, va
     dot = sum(x * vb[w] for w, x in va.items() if w in vb)
     norm = na * nb
-    near = sum(idf.get(w, unseen) for w in ea.near & eb.near)
+    near = sum(idf.get(w, unseen) for w in sorted(ea.near & eb.near))
     agents_differ = bool(not (ea.owner and eb.owner) and ea.agent and eb.agent
                          and not same_names(ea.agent, eb.agent))
     agree = compatible(ea, eb)
@@ -170,7 +173,7 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     # context on their own)
     context = _probability({**x, "agree": 1.0, "telling": 0.0, **dict.fromkeys(_PRIORS, 0.0)}, "agree")
     p = _probability(x, "agree") if x["agree"] else context
-    shared = tuple(sorted(ea.near & eb.near, key=lambda w: -story.idf.get(w, story.unseen)))
+    shared = tuple(sorted(ea.near & eb.near, key=lambda w: (-story.idf.get(w, story.unseen), w)))
     # a dispute needs evidence of its own kind: one person's age named in both, or a governing
     # word, counted noun or measure in common, or the one such figure of each article
     if ea.dimension == "age":
@@ -293,8 +296,8 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     for i, e in enumerate(evidence):
         # candidates: mentions of the same dimension sharing the most telling words
         ranked: dict[int, float] = defaultdict(float)
-        for k in sorted(set(e.words) | ({f"#{e.noun}"} if e.noun else set()), key=lambda w: -idf.get(w, unseen))[:12]:
-            for fam in {_family(e.dimension), _family(e.dimension, bare=True)}:
+        for k in sorted(set(e.words) | ({f"#{e.noun}"} if e.noun else set()), key=lambda w: (-idf.get(w, unseen), w))[:12]:
+            for fam in sorted({_family(e.dimension), _family(e.dimension, bare=True)}):
                 for j in index.get((fam, k), ()):
                     if j > i and _pairable(i, j):
                         ranked[j] += idf.get(k, unseen)
@@ -309,7 +312,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
                 # each source also gives the other's value, for something else ("ages 6 and 16";
                 # a headline's $800M that the text gives for another deal)
                 link = Link(link.score, link.shared, False, link.context)
-            if link and (link.score >= AGREE or link.strong):
+            if link and ((link.score >= AGREE and link.context >= AGREE_CONTEXT) or link.strong):
                 edges.append((-link.score, i, j, link))
     edges.sort(key=lambda t: (t[0], t[1], t[2]))
     of = list(range(len(mentions)))
@@ -360,6 +363,10 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
             if origin[a] == origin[b] and mentions[a].article != mentions[b].article and not (
                     same_dim and compatible(ea, eb)):
                 return False  # copies of one report do not dispute each other
+            pa, pb = mentions[a].period, mentions[b].period
+            if pa and pb and not _same_period(pa, pb) and not (
+                    mentions[a].measure and mentions[a].measure in STOCK_MEASURES):
+                return False  # Q2 revenue is not Q3 revenue, the 2025-26 budget not the 2026-27 one
             if same_dim and not compatible(ea, eb) and not link.strong and not (
                     link.context >= AGREE_TWIN
                     and (_has_twin(x.members, eb, evidence) or _has_twin(y.members, ea, evidence))):

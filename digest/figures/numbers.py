@@ -103,7 +103,8 @@ def rounding_step(token: str) -> float:
 def rounding_margin(value: float, step: float) -> float:
     """Half the last digit's unit, but never more than 5% of the value: `$2 billion` is
     taken as 1.9-2.1 billion, not 1.5-2.5."""
-    return min(step / 2, abs(value) * 0.05)
+    # a hair under half: `£1.2bn` and `£1.3bn` do not meet at £1.25bn
+    return min(step / 2 * 0.999, abs(value) * 0.05)
 
 
 def admitted_interval(figure: Figure) -> tuple[float, float]:

@@ -115,7 +115,8 @@ def story_files(story: Story, entities: list[dict[str, Any]], /, *, env: jinja2.
 
 
 def claims_json(digest: Digest, parts: Mapping[str, StoryClaims] | None = None) -> str:
-    """claims.json as in INTERFACE.md (plus `story`, `reason`, `spread`, `anchor`, `qualifier`, `period`),
+    """claims.json as in INTERFACE.md (plus `story`, `reason`, `spread`, `confidence`, `evidence`, `anchor`,
+    `qualifier`, `period`),
     assembled from each story's pieces (`parts`, by story slug, where already made)."""
     made = [parts[s.slug] if parts and s.slug in parts else claims_parts(s) for s in digest.stories]
     articles = [a for p in made for a in p.articles]
@@ -143,6 +144,7 @@ def claims_parts(story: Story) -> StoryClaims:
     claims = tuple(entry({
         "id": c.id, "story": c.story, "measure": c.measure, "subject": c.subject,
         "status": c.status, "reason": c.reason, "spread": c.spread, "note": c.note, "edited": c.edited,
+        "confidence": c.confidence, "evidence": list(c.evidence),
         "mentions": [{
             "article": m.article, "text": m.figure.text, "kind": m.figure.kind,
             "value": m.figure.value, "low": m.figure.low, "high": m.figure.high,

@@ -181,8 +181,9 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     for story in digest.stories:
         articles = {a.id: a for a in story.articles}
         entries = []
+        # the surest disputes first: ordered by spread, false pairs (the largest spreads) led
         for claim in sorted((c for c in story.claims if c.status == "disputed"),
-                            key=lambda c: (-(c.spread or 0), c.measure, c.id)):
+                            key=lambda c: (-(c.confidence or 0), -(c.spread or 0), c.measure, c.id)):
             rows: dict[tuple[str, str], dict[str, Any]] = {}
             for m in claim.mentions:
                 value = normalised(m.figure)
@@ -198,11 +199,21 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                 })
                 row["links"].append(trusted(link(page, page_path(m.article), m.anchor)))
             mentions = list(rows.values())
-            entries.append({"claim": claim, "mentions": mentions})
+            entries.append({"claim": claim, "mentions": mentions, "spread": spread_text(claim.spread),
+                            "confidence": f"{claim.confidence:.2f}" if claim.confidence is not None else None})
         if entries:
             stories.append({"story": story, "entries": entries, "link": trusted(link(page, story_path(story.slug)))})
     return {"front_matter": trusted(front_matter({"title": "Conflicts", "digest": {"kind": "conflicts"}})),
             "stories": stories}
+
+
+def spread_text(spread: float | None) -> str | None:
+    """How far apart a dispute's values are, for readers: `2.5×`, `170×`, `1.5% apart`."""
+    if not spread:
+        return None
+    if spread < 1.1:
+        return f"{(spread - 1) * 100:.2g}% apart"
+    return f"{spread:.2g}×" if spread < 10 else f"{spread:,.0f}×"
 
 
 def home_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
