@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test check lint golden bench serve clean help
+.PHONY: site docs test check lint golden eval model bench serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -61,6 +61,19 @@ check: lint test
 ## golden: regenerate the golden files after reviewing the new output (git diff shows it)
 golden: $(VENV)/.test-installed
 	$(BIN)/python -m tests.golden --update
+
+## eval: figures and claims scored against a careful reader's truth: the team's stories, the real-news dev set, the held-out events
+eval: $(VENV)/.test-installed
+	$(BIN)/python -m tests.eval.run $(EVAL_ARGS)
+
+# model-fitting dependencies on top of the test ones (numpy, scipy)
+$(VENV)/.model-installed: $(VENV)/.test-installed requirements-model.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-model.txt
+	@touch $@
+
+## model: refit the pair model (digest/claims/pair_model.json) on the annotated dev set and the team's stories
+model: $(VENV)/.model-installed
+	$(BIN)/python -m tests.eval.fit
 
 # benchmark dependencies on top of the test ones (quantulum3, the figures baseline)
 $(VENV)/.bench-installed: $(VENV)/.test-installed requirements-bench.txt

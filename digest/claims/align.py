@@ -440,8 +440,8 @@ def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence
             group = [replace(m, measure=m.measure if m.measure and m.measure.split(" (")[0] == label else label,
                              subject=subject) for m in group]
             # one label for the claim: the most common one
-            labels = Counter(m.measure for m in group)
-            label = min(labels, key=lambda k: (-labels[k], k or ""))
+            labels = Counter(m.measure or label for m in group)
+            label = min(labels, key=lambda k: (-labels[k], k))
             group = [replace(m, measure=label) for m in group]
         claim = make_claim(group, story=story, order=order, sources=sources)
         if across:

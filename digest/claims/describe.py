@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import Stemmer  # type: ignore[import-not-found]  # PyStemmer: Snowball's stemmers, compiled
+import Stemmer  # PyStemmer: Snowball's stemmers, compiled
 
 from digest.claims import context as C
 from digest.claims.status import PER_YEAR
@@ -32,33 +32,10 @@ from digest.model import Figure
 _STEMMER = Stemmer.Stemmer("english")
 
 #: Function words, reporting verbs and words every news sentence has: never evidence.
-STOP_WORDS = frozenset("""
-a about above after again against ago all almost also although am among an and another any are around as
-at be because been before being below between both but by can could did do does doing down during each
-either else ever every few for from further had has have having he her here hers herself him himself his
-how however i if in into is it its itself just least less like made make many may me might more most much
-must my myself near nearly neither never no nor not now of off on once one only onto or other others our
-ours out over own per perhaps rather same several she should since so some such than that the their theirs
-them themselves then there these they this those though through thus to too toward under until up upon us
-very via was we were what when where whether which while who whom whose why will with within without would
-yet you your yours mr mrs ms dr said says say saying told tell according reported report reports reporting
-added adding stated statement asked noted news also including include includes new just still well even
-later earlier first last next today yesterday tomorrow monday tuesday wednesday thursday friday saturday
-sunday january february march april may june july august september october november december week weeks
-year years day days month months time times hour hours minute minutes percent cent per number numbers
-total least most approximately roughly estimated around nearly almost
-""".split())
+STOP_WORDS = frozenset(["a", "about", "above", "after", "again", "against", "ago", "all", "almost", "also", "although", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "else", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "near", "nearly", "neither", "never", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "onto", "or", "other", "others", "our", "ours", "out", "over", "own", "per", "perhaps", "rather", "same", "several", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "toward", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "mr", "mrs", "ms", "dr", "said", "says", "say", "saying", "told", "tell", "according", "reported", "report", "reports", "reporting", "added", "adding", "stated", "statement", "asked", "noted", "news", "also", "including", "include", "includes", "new", "just", "still", "well", "even", "later", "earlier", "first", "last", "next", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "weeks", "year", "years", "day", "days", "month", "months", "time", "times", "hour", "hours", "minute", "minutes", "percent", "cent", "per", "number", "numbers", "total", "least", "most", "approximately", "roughly", "estimated", "around", "nearly", "almost"])
 
 #: Count nouns for people: a count of workers, women or co-workers is a count of people.
-PEOPLE_NOUNS = frozenset("""
-people persons person men women children kids boys girls adults teens teenagers youths victims others
-workers employees staff co-workers coworkers colleagues officers deputies police policemen troopers agents
-soldiers troops protesters demonstrators marchers rioters students pupils residents neighbours neighbors
-families members fans players climbers companions passengers patients survivors suspects inmates prisoners
-civilians individuals friends relatives guests customers visitors firefighters volunteers journalists
-reporters doctors nurses teachers witnesses gunmen attackers hostages migrants refugees voters supporters
-engineers researchers scientists developers personnel specialists experts hires recruits americans
-""".split())
+PEOPLE_NOUNS = frozenset(["people", "persons", "person", "men", "women", "children", "kids", "boys", "girls", "adults", "teens", "teenagers", "youths", "victims", "others", "workers", "employees", "staff", "co-workers", "coworkers", "colleagues", "officers", "deputies", "police", "policemen", "troopers", "agents", "soldiers", "troops", "protesters", "demonstrators", "marchers", "rioters", "students", "pupils", "residents", "neighbours", "neighbors", "families", "members", "fans", "players", "climbers", "companions", "passengers", "patients", "survivors", "suspects", "inmates", "prisoners", "civilians", "individuals", "friends", "relatives", "guests", "customers", "visitors", "firefighters", "volunteers", "journalists", "reporters", "doctors", "nurses", "teachers", "witnesses", "gunmen", "attackers", "hostages", "migrants", "refugees", "voters", "supporters", "engineers", "researchers", "scientists", "developers", "personnel", "specialists", "experts", "hires", "recruits", "americans"])
 
 #: Length, weight and speed units, in metres, kilograms and km/h.
 UNITS: dict[str, tuple[str, float]] = {
@@ -211,7 +188,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     inside = [t for t in toks if at0 <= t[0] and t[1] <= at1 and not _FIGURE_WORD.match(t[2])
               and stem(t[2]) != unit_stem and t[2].lower() not in QUALIFIER_CLASS]
     for side in (inside, list(reversed(before))[:WINDOW], after[:WINDOW]):
-        for distance, (s, e, w) in enumerate(side):
+        for distance, (s, _, w) in enumerate(side):
             if side is inside:
                 distance = 0
             if any(a <= s < b for a, b in masked) or any(a <= s < b for a, b in name_spans) or (

@@ -171,13 +171,13 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
         if scaled is None:
             _scale(text, span, True)  # `75 USD million`
     elif span.low is None and (compound := _compound(text, span.end)):
-        noun, end, old = compound
-        if noun.rstrip("s") in _TIME_UNITS:
-            kind, unit = "duration", _TIME_UNITS[noun.rstrip("s")]
+        joined, end, _ = compound
+        if joined.rstrip("s") in _TIME_UNITS:
+            kind, unit = "duration", _TIME_UNITS[joined.rstrip("s")]
         elif not is_word and P.NAME_BEFORE.search(text[max(0, start - 30):start]):
             return None  # a name and its number: "Route 66-style"
         else:
-            kind, unit = "count", _plural(noun)
+            kind, unit = "count", _plural(joined)
         span.end = end
     elif time := P.TIME_UNIT.match(text, span.end):
         kind, unit = "duration", _TIME_UNITS.get(time["unit"].lower().rstrip("s"), time["unit"])
@@ -186,8 +186,8 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
             unit, span.value = "years", span.value * 10
             span.low, span.high = (None if span.low is None else span.low * 10,
                                    None if span.high is None else span.high * 10)
-        if old := P.OLD.match(text, span.end):
-            span.end = old.end()  # an age: "85 years old"
+        if aged := P.OLD.match(text, span.end):
+            span.end = aged.end()  # an age: "85 years old"
         if (ago := P.AGO.match(text, span.end)) and span.low is None:
             span.end = ago.end()
             if year is not None and unit in ("years", "months"):
@@ -293,7 +293,7 @@ def _is_score(text: str, token: str, pos: int) -> bool:
     """Whether the numeral is the first half of a score (`91-73`, `12-12`): a second numeral,
     after a hyphen, that is not larger (a range goes up)."""
     m = P.SCORE_AFTER.match(text, pos)
-    return bool(m) and parse_number(m["n"]) <= parse_number(token)
+    return m is not None and parse_number(m["n"]) <= parse_number(token)
 
 
 def _compound(text: str, pos: int) -> tuple[str, int, bool] | None:
