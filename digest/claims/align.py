@@ -131,6 +131,9 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: C
     by_block: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for m in mentions:
         by_block[(m.article, m.block)].append(m.figure)
+    years = Counter(m.figure.period[:4] for m in mentions
+                    if m.figure.kind == "date" and m.figure.period and m.figure.period[:4].isdigit())
+    year = int(min(years, key=lambda y: (-years[y], y))) if years else None
     currencies = Counter(m.figure.unit for m in mentions if m.figure.kind == "money")
     main = min(currencies, key=lambda c: (-currencies[c], c or "")) if currencies else None
     out = []
@@ -141,6 +144,10 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: C
         e = describe(m.figure, text[s0:s1], s0, text, names, full, by_block[key])
         if key in heads:
             e = replace(e, headline=True)
+        if m.figure.kind == "date" and (m.figure.period or "").startswith("--") and year is not None:
+            # "April 21" with no year (and no article date to take it from) is a day of the year
+            # the story's dated figures are in: it fits "April 21, 2018"
+            e = replace(e, interval=(e.interval[0] + year, e.interval[1] + year))
         if m.figure.kind == "money" and main and m.figure.unit != main and (m.figure.unit or "", main) in rates:
             rate = rates[(m.figure.unit or "", main)]
             e = replace(e, dimension=f"money:{main}" + e.dimension[len(f"money:{m.figure.unit}"):],

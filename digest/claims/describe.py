@@ -186,7 +186,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     # the number, its unit and its qualifier do not
     unit_stem = stem(f.unit) if f.unit else None
     inside = [t for t in toks if at0 <= t[0] and t[1] <= at1 and not _FIGURE_WORD.match(t[2])
-              and stem(t[2]) != unit_stem and t[2].lower() not in QUALIFIER_CLASS]
+              and stem(t[2]) != unit_stem and t[2].lower() not in QUALIFIER_CLASS] if f.kind == "count" else []
     for side in (inside, list(reversed(before))[:WINDOW], after[:WINDOW]):
         for distance, (s, _, w) in enumerate(side):
             if side is inside:

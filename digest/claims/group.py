@@ -37,13 +37,13 @@ AGREE = 0.3
 #: nothing else in common are two quantities as often as one.
 AGREE_CONTEXT = 0.15
 #: Probability at which two mentions whose values cannot both be right are one quantity in dispute.
-DISPUTE = 0.5
+DISPUTE = 0.6
 #: The same for values more than four times apart (more often two quantities than one disputed).
 DISPUTE_FAR = 0.9
 #: How specific (idf, relative to the rarest word's) a shared word must be to govern a dispute.
 SPECIFIC = 0.3
 #: Probability at which a mention joins a disputed claim that already holds its value.
-AGREE_TWIN = 0.6
+AGREE_TWIN = 0.3
 #: How many candidate partners of each mention are scored (the rest share no telling word).
 CANDIDATES = 40
 
@@ -106,9 +106,10 @@ class Story:
 #: Lexicon measures of a stock as of a date (a valuation): two dates give one quantity, reported
 #: as dated differently; a flow (revenue, a budget) of two periods is two quantities.
 STOCK_MEASURES = frozenset(m.name for m in MEASURES if not m.flow)
-#: Features that say how often figures of a dimension are one quantity when their values agree:
-#: a prior on values, no evidence from the words (left out of `Link.context`).
-_PRIORS = ("age", "duration", "date", "people", "bare number")
+#: Features of the values, not the words: the `context` model, which decides disputes, leaves
+#: them out (whether values agree, how telling the agreement is, how often figures of a
+#: dimension are one quantity).
+VALUE_FEATURES = ("agree", "telling", "far apart", "age", "duration", "date", "year", "people", "bare number")
 #: Dimensions too loose for "each article states one such figure" to say they are one quantity.
 _LOOSE = frozenset({"number", "count:time", "date", "duration"})
 
@@ -138,6 +139,7 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
     agree = compatible(ea, eb)
     alone = story.per_article.get((a.article, ea.dimension)) == story.per_article.get((b.article, eb.dimension)) == 1
     dim = _family(ea.dimension, bare=True)
+    year_only = dim == "date" and ea.interval[1] - ea.interval[0] > 0.5
     return {
         "cosine": dot / norm if norm else 0.0,
         "near": near / (1.0 + near),
@@ -150,7 +152,8 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
             same_names(x, y) for x in ea.names[:2] for y in eb.names[:2]))),
         "same measure": float(bool(a.measure and b.measure and _one_measure(a.measure, b.measure)
                                    and _informative(a.measure))),
-        "other measure": float(bool(a.measure and b.measure and not _one_measure(a.measure, b.measure))),
+        "other measure": float(bool(a.measure and b.measure and not _one_measure(a.measure, b.measure)
+                                    and _informative(a.measure) and _informative(b.measure))),
         "agree": float(agree),
         "telling": telling(ea) if agree else 0.0,
         "far apart": float(_ratio(ea, eb) > 4),
@@ -158,7 +161,8 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "alone": float(alone and ea.dimension not in _LOOSE),
         "bare number": float(loose or dim == "number" and ea.dimension == "number"),
         "listed": float(ea.listed or eb.listed),
-        "date": float(dim == "date"),
+        "date": float(dim == "date" and not year_only),
+        "year": float(year_only),
         "duration": float(dim == "duration"),
     }
 
@@ -168,10 +172,9 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     x = features(a, ea, b, eb, story)
     if x is None:
         return None
-    # how likely the sentences state one quantity, judged on the words alone, as if the values
-    # agreed and said nothing (the agreeing pairs are many; the disputed ones too few to weigh
-    # context on their own)
-    context = _probability({**x, "agree": 1.0, "telling": 0.0, **dict.fromkeys(_PRIORS, 0.0)}, "agree")
+    # how likely the sentences state one quantity, judged on the words alone (the disputed pairs
+    # are too few to weigh context on their own; all pairs together are not)
+    context = _probability(x, "context")
     p = _probability(x, "agree") if x["agree"] else context
     shared = tuple(sorted(ea.near & eb.near, key=lambda w: (-story.idf.get(w, story.unseen), w)))
     # a dispute needs evidence of its own kind: one person's age named in both, or a governing
@@ -197,7 +200,7 @@ def load_model(path: Path = MODEL_FILE) -> dict[str, tuple[dict[str, float], flo
     """The pair model's weights and bias for pairs whose values agree and for pairs whose values
     differ (`make model` fits them on the annotated dev set)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {part: (dict(data[part]["weights"]), float(data[part]["bias"])) for part in ("agree", "differ")}
+    return {part: (dict(data[part]["weights"]), float(data[part]["bias"])) for part in ("agree", "differ", "context")}
 
 
 MODEL = load_model()

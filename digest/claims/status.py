@@ -126,7 +126,9 @@ def _clash(members: list[Mention], ctx: Sources, notes: list[str]) -> tuple[Ment
         for b in members[i + 1:]:
             da, db = ctx.intervals.get((a.article, a.anchor)), ctx.intervals.get((b.article, b.anchor))
             pair = comparable(a.figure, b.figure, ctx)
-            if pair is None and da and db and da[0] == db[0]:
+            if da and db and da[0] == db[0] and (pair is None or a.figure.kind == "date"):
+                # one dimension, in its base unit: feet and metres, ages in any form, a day with
+                # and without its year
                 pair = (da[1], db[1], None, 1.0)
             if pair is None:
                 continue
