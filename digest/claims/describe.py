@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import Stemmer  # PyStemmer: Snowball's stemmers, compiled
 
 from digest.claims import context as C
+from digest.claims.entities import TITLE
 from digest.claims.status import PER_YEAR
 from digest.figures.numbers import DURATION_DAYS, QUALIFIER_CLASS, WORD_NUMBERS
 from digest.model import Figure
@@ -263,6 +264,9 @@ def _clean_name(e: tuple[int, int, str]) -> tuple[int, int, str] | None:
         words = words[1:]
     if words and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS):
         return None
+    while len(words) > 1 and TITLE.match(words[0] + " "):
+        start += len(words[0]) + 1  # "Deputy Mara Quinn" is Mara Quinn
+        words = words[1:]
     return (start, end, " ".join(words)) if words else None
 
 

@@ -46,8 +46,9 @@ _COMPANY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: Titles written before a name: part of the person's description, not of the name.
-_TITLE = re.compile(r"^(?:Mayor|Governor|President|Minister|Senator|Chancellor|Chief|Coach|Manager|Director|"
-                    r"Mr|Ms|Mrs|Dr|Sir|Dame|Professor|Prof|Judge|Councillor|Councilor|Secretary)\.?\s+")
+TITLE = re.compile(r"^(?:Mayor|Governor|President|Minister|Senator|Chancellor|Chief|Coach|Manager|Director|"
+                   r"Mr|Ms|Mrs|Dr|Sir|Dame|Professor|Prof|Judge|Councillor|Councilor|Secretary|Deputy|Sheriff|"
+                   r"Officer|Sgt|Sergeant|Detective|Inspector|Lt|Lieutenant|Capt|Captain|Gen|General)\.?\s+")
 #: Names that are labels, not entities ("Series B", a funding round).
 _NOT_ENTITY = re.compile(r"^(?:Series|Round|Phase|Category|Class|Figure|Table|Section|Chapter)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|around|outside|north of|south of|east of|west of)\s+(?:the\s+)?$")
@@ -65,7 +66,7 @@ def story_entities(articles: Sequence[Article], mentions: Sequence[Mention], *, 
                 continue
             text = block.text
             for start, end, name in C.entities(text, names):
-                title = _TITLE.match(name)
+                title = TITLE.match(name)
                 if title:
                     start, name = start + title.end(), name[title.end():]
                 if not _is_name(name):

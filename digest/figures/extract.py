@@ -33,7 +33,7 @@ _TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "wee
                "month": "months", "year": "years", "decade": "decades"}
 _ADVERB_BASIS = {"annually": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
 #: Modifier words allowed between a number and its noun (`120 specialized AI researchers`).
-_MODIFIER = re.compile(r"^(?:[A-Z]{2,}[\w\-]*|[A-Z][a-z]+(?:an|ic|ish|ese|i)|[a-z]+(?:ed|al|ic|ful|ive|ous|ary|ing|ior|ime|ew|ull|ll|rd|th)|"
+_MODIFIER = re.compile(r"^(?:[A-Z]{2,}[\w\-]*|[A-Z]+-\d+\w*|[A-Z][a-z]+(?:an|ic|ish|ese|i)|[a-z]+(?:ed|al|ic|ful|ive|ous|ary|ing|ior|ime|ew|ull|ll|rd|th)|"
                        r"other|more|young|old|new|small|large|big|top|senior|junior|local|former|elderly|adult|"
                        r"unarmed|armed|teenage|male|female|biology|police|fire|news|hospital|school|state|city|"
                        r"front|key|major|minor|extra|live|dead|missing|injured|wounded|[a-z]+-[a-z]+)$")

@@ -1,0 +1,64 @@
+"""Claims evidence, one YAML file per phenomenon in tests/claims/cases/ (the team's own
+sentences): whose age a number is, what sort of quantity a figure is, and how two reports'
+figures come out (disputed, corroborated, or kept apart)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.claims import context as C
+from digest.claims.describe import describe
+from digest.discover import discover
+from digest.figures import extract_figures
+from digest.pipeline import make_story, read_story
+
+CASES = Path(__file__).with_name("cases")
+
+
+def _load(name: str) -> list:
+    return yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _evidence(sentence: str, text: str):  # type: ignore[no-untyped-def]
+    figures = extract_figures(sentence)
+    [f] = [f for f in figures if f.text == text]
+    names = C.proper_nouns([sentence])
+    return describe(f, sentence, 0, sentence, names, {}, figures)
+
+
+@pytest.mark.parametrize("case", _load("ages"), ids=lambda c: c[0])
+def test_age(case: list) -> None:
+    sentence, text, is_age, owner = case
+    e = _evidence(sentence, text)
+    assert (e.dimension == "age") is is_age
+    if is_age:
+        assert e.owner == owner
+
+
+@pytest.mark.parametrize("case", _load("dimensions"), ids=lambda c: c[0])
+def test_dimension(case: list) -> None:
+    sentence, text, dimension = case
+    assert _evidence(sentence, text).dimension == dimension
+
+
+@pytest.mark.parametrize("case", _load("status"), ids=lambda c: f"{c[1]} / {c[3]}")
+def test_two_reports(case: list, tmp_path: Path) -> None:
+    a, fa, b, fb, expected = case
+    story = tmp_path / "story"
+    story.mkdir()
+    for name, sentence in (("a", a), ("b", b)):
+        (story / f"{name}.md").write_text(f"---\ntitle: Report {name.upper()}\nsource: Outlet {name.upper()}\n---\n\n"
+                                          f"{sentence}\n", encoding="utf-8")
+    errors: list = []
+    [source] = discover(tmp_path, errors)
+    built = make_story(source, read_story(source, tmp_path, errors), content=tmp_path)
+    holding = [c for c in built.claims if Counter((m.article[-1], m.figure.text) for m in c.mentions)
+               & Counter({("a", fa): 1}) and any((m.article[-1], m.figure.text) == ("b", fb) for m in c.mentions)]
+    if expected == "apart":
+        assert holding == []
+    else:
+        assert [c.status for c in holding] == [expected], [(c.id, c.status, c.reason) for c in built.claims]
