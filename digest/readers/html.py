@@ -51,6 +51,9 @@ def extract_xml(page: str) -> str | None:
         include_tables=True,
         include_images=False,
         deduplicate=False,
+        # the page's own date tags only: a page that states no date has none (a year guessed
+        # from its text would date every "two years ago" in it wrongly)
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 

@@ -147,7 +147,31 @@ def parse_date(value: Any, *, path: Path, key: str = "published", line: int | No
         if fmt == "%Y-%m":
             return f"{parsed.year:04d}-{parsed.month:02d}"
         return parsed.date().isoformat()
+    parsed_date = _news_date(text)
+    if parsed_date:
+        return parsed_date
     raise InputError(path, f"'{key}' is not a date I can read: {text!r} (write it as YYYY-MM-DD)", line)
+
+
+#: `Sept.` is how news sites abbreviate September; dateutil knows `Sep`.
+_SEPT = re.compile(r"\bSept\b\.?", re.IGNORECASE)
+
+
+def _news_date(text: str) -> str | None:
+    """The forms news sites print (`Sept. 14, 2026`, `Monday, 14 September 2026`, `14.09.2026`),
+    read by python-dateutil; None unless a day, month and year are all there."""
+    from dateutil import parser
+
+    cleaned = _SEPT.sub("Sep", text)
+    first = dt.datetime(1, 1, 1)
+    try:
+        a = parser.parse(cleaned, default=first)
+        b = parser.parse(cleaned, default=dt.datetime(2, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if a != b:  # a part was missing and filled from the defaults
+        return None
+    return a.date().isoformat()
 
 
 def _describe(value: Any) -> str:
