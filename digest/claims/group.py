@@ -315,7 +315,10 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
                 # each source also gives the other's value, for something else ("ages 6 and 16";
                 # a headline's $800M that the text gives for another deal)
                 link = Link(link.score, link.shared, False, link.context)
-            if link and ((link.score >= AGREE and link.context >= AGREE_CONTEXT) or link.strong):
+            if link and ((link.score >= AGREE and link.context >= (
+                    AGREE_CONTEXT if _ratio(e, evidence[j]) <= 4 else DISPUTE)) or link.strong):
+                # values that agree only through an open end ("at least two" and "about 100")
+                # need the evidence a dispute needs
                 edges.append((-link.score, i, j, link))
     edges.sort(key=lambda t: (t[0], t[1], t[2]))
     of = list(range(len(mentions)))
@@ -380,5 +383,7 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
 
 
 def _has_twin(members: Sequence[int], e: Evidence, evidence: Sequence[Evidence]) -> bool:
-    """Whether one of `members` states a value compatible with `e`'s, in its dimension."""
-    return any(evidence[c].dimension == e.dimension and compatible(evidence[c], e) for c in members)
+    """Whether one of `members` states `e`'s value, in its dimension (compatible, close, and not
+    merely through an open end: "at least two" is no twin of "about 100")."""
+    return any(evidence[c].dimension == e.dimension and compatible(evidence[c], e) and _ratio(evidence[c], e) <= 1.5
+               and math.isfinite(evidence[c].interval[1]) and math.isfinite(e.interval[1]) for c in members)
