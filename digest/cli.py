@@ -41,6 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="read and render everything, and keep no cache")
     b.add_argument("--timings", action="store_true", help="print the seconds each stage took (on stderr)")
 
+    c = sub.add_parser("check", help="list the pairs of figures held back from being a dispute")
+    c.add_argument("content", type=Path, help="content folder: <story>/<article files>")
+    c.add_argument("--min", type=float, default=0.0, metavar="P",
+                   help="only pairs at least this likely to be one quantity (0-1; default: all listed)")
+
     f = sub.add_parser("figures", help="print the figures of one article")
     f.add_argument("path", help="an article file, or - for plain text on stdin")
     f.add_argument("--json", action="store_true", help="a JSON array (the default is a table)")
@@ -54,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args)
         if args.command == "figures":
             return _figures(args)
+        if args.command == "check":
+            return _check(args)
         return _text(args)
     except InputError as exc:
         print(f"digest: error: {exc}", file=sys.stderr)
@@ -80,9 +87,46 @@ def _build(args: argparse.Namespace) -> int:
         reused = f"; {report.reused} unchanged, from the cache" if report.reused else ""
         print(f"digest: {report.stories} stories, {report.articles} articles, {report.figures} figures "
               f"({report.disputed} disputed, {report.corroborated} corroborated){reused} -> {args.out}")
+        if report.held_back:
+            print(f"digest: {report.held_back} pair(s) of figures may be one quantity in dispute but the evidence "
+                  f"is weak: not shown as disputes (`digest check {args.content}` lists them)")
     if args.timings:
         stages = " · ".join(f"{stage} {s:.3f} s" for stage, s in report.seconds.items())
         print(f"digest: timings: {stages}", file=sys.stderr)
+    return 0
+
+
+def safe(text: str) -> str:
+    """Text for a terminal: control characters and bidi overrides shown as escapes."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Every pair held back from being a dispute, surest first, with both sentences."""
+    from digest.discover import discover
+    from digest.pipeline import process_story
+
+    errors: list[InputError] = []
+    sources = discover(args.content, errors)
+    if errors:
+        raise BuildFailed(errors)
+    listed = 0
+    for source in sources:
+        story, problems, _ = process_story(source, args.content)
+        if story is None:
+            raise BuildFailed(problems)
+        where = {f"{m.article}#{m.anchor}": m for m in story.mentions}
+        outlets = {a.id: a.outlet or a.slug for a in story.articles}
+        for pair in story.held_back:
+            if pair.probability < args.min:
+                continue
+            a, b = where[pair.a], where[pair.b]
+            listed += 1
+            print(f"{story.slug}: {pair.probability:.2f} likely one quantity, values differ:")
+            for ref, m in ((pair.a, a), (pair.b, b)):
+                print(f"  {outlets[m.article]} ({ref}): {safe(m.figure.text)!r}: {safe(m.sentence)}")
+    print(f"digest: {listed} pair(s) held back from being a dispute; claims.yml can make any of them one "
+          "(merge, then status: disputed)")
     return 0
 
 

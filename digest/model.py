@@ -134,6 +134,19 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldBack:
+    """Two figures whose values differ, in sentences that make one quantity likely but not
+    surely: never shown as a dispute, listed for the editor by `digest check`."""
+
+    a: str
+    """`<article id>#<anchor>` of one figure."""
+    b: str
+    """The other figure, in another article."""
+    probability: float
+    """The pair model's probability from the words alone that they state one quantity."""
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A name and where a story's articles state figures about it."""
 
@@ -160,6 +173,8 @@ class Story:
     """The newest article date, used to order stories."""
     entities: tuple[Entity, ...] = ()
     """The companies, people and places the articles name, most named first."""
+    held_back: tuple[HeldBack, ...] = ()
+    """Pairs held back from being a dispute on weak evidence (`digest check`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,5 +195,5 @@ def _pickle_by_position(cls: type) -> None:
     cls.__reduce__ = reduce  # type: ignore[assignment, method-assign]
 
 
-for _cls in (Block, Article, Figure, Mention, Claim, Entity, Story, Digest):
+for _cls in (Block, Article, Figure, Mention, Claim, HeldBack, Entity, Story, Digest):
     _pickle_by_position(_cls)

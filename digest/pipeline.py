@@ -30,6 +30,8 @@ class BuildReport:
     corroborated: int
     reused: int = 0
     """Stories taken from the cache, unchanged since a build that used it."""
+    held_back: int = 0
+    """Pairs held back from being a dispute on weak evidence (`digest check` lists them)."""
     seconds: dict[str, float] = field(default_factory=dict)
     """Seconds per stage: discover, cache, read, extract, align, render, write, and the total.
     read, extract and align are summed over the stories, whichever process did them."""
@@ -90,6 +92,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
         figures=sum(len(s.mentions) for s in digest.stories),
         disputed=sum(c.status == "disputed" for c in claims),
         corroborated=sum(c.status == "corroborated" for c in claims),
+        held_back=sum(len(s.held_back) for s in digest.stories),
         reused=reused,
         seconds=seconds,
     )
@@ -250,7 +253,7 @@ def make_story(source: StorySource, articles: list[Article], /, *, content: Path
         with timed(seconds, "extract"):
             figures = [extract_article(a) for a in articles]
     with timed(seconds, "align"):
-        mentions, claims = align(articles, figures, story=source.slug)
+        mentions, claims, held = align(articles, figures, story=source.slug)
         if source.edits is not None:
             rel = source.edits.relative_to(content).as_posix() if content else source.edits.name
             order = {a.id: i for i, a in enumerate(articles)}
@@ -259,7 +262,7 @@ def make_story(source: StorySource, articles: list[Article], /, *, content: Path
     dates = sorted(a.published for a in articles if a.published)
     return Story(slug=source.slug, title=source.title, summary=source.summary, articles=tuple(articles),
                  mentions=tuple(mentions), claims=tuple(claims), published=dates[-1] if dates else None,
-                 entities=tuple(entities))
+                 entities=tuple(entities), held_back=tuple(held))
 
 
 def order_stories(stories: list[Story]) -> tuple[Story, ...]:

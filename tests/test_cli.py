@@ -6,6 +6,9 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from digest.cli import main
 from tests.conftest import BIN, ROOT, SEEDS, require
 
 
@@ -74,3 +77,20 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path: Path) -> None:
     assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep me"
     result = run("build", "content", "--out", "content/sub")
     assert result.returncode == 2 and "inside the content folder" in result.stderr
+
+
+def test_check_lists_pairs_held_back_from_being_a_dispute(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "content" / "s"
+    story.mkdir(parents=True)
+    (story / "a.md").write_text("---\ntitle: A\nsource: Outlet A\n---\n\nHe leaves two sons, ages 8 and 14.\n",
+                                encoding="utf-8")
+    (story / "b.md").write_text("---\ntitle: B\nsource: Outlet B\n---\n\nHe leaves two sons, ages 14 and 8.\n",
+                                encoding="utf-8")
+    assert main(["check", str(tmp_path / "content")]) == 0
+    out = capsys.readouterr().out
+    assert "s: " in out and "likely one quantity, values differ" in out
+    assert "Outlet A (s/a#fig-2): '8'" in out or "Outlet A (s/a#fig-3): '14'" in out
+    assert out.strip().splitlines()[-1].startswith("digest: ")
+    assert main(["build", str(tmp_path / "content"), "--out", str(tmp_path / "docs"), "--no-cache"]) == 0
+    built = capsys.readouterr().out
+    assert "0 disputed" in built and "digest check" in built

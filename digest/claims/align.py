@@ -30,7 +30,7 @@ from digest.claims.measures import (
 )
 from digest.claims.status import Sources, make_claim
 from digest.figures.dates import period_bounds
-from digest.model import Article, Claim, Figure, Mention
+from digest.model import Article, Claim, Figure, HeldBack, Mention
 
 #: Words after a name that end the noun phrase it heads (`acquired MosaicML in 2023`).
 _NP_END = re.compile(
@@ -78,8 +78,9 @@ class Located:
 
 
 def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figure]]], /, *, story: str) -> tuple[
-        list[Mention], list[Claim]]:
-    """Mentions (every figure in context) and claims for one story's articles.
+        list[Mention], list[Claim], list[HeldBack]]:
+    """Mentions (every figure in context), claims for one story's articles, and the pairs held
+    back from being a dispute (see `group.cluster`).
 
     `figures[i][b]` are the figures of block `b` of article `i`, in reading order.
     """
@@ -118,7 +119,8 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     sources = Sources(origins=origins, rates=rates, names={a.id: a.outlet or a.title for a in articles},
                       intervals={(m.article, m.anchor): (e.dimension, e.interval)
                                  for m, e in zip(mentions, evidence, strict=True)})
-    return mentions, _group(mentions, evidence, articles, story=story, sources=sources)
+    claims, held = _group(mentions, evidence, articles, story=story, sources=sources)
+    return mentions, claims, held
 
 
 def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: Counter[str], full: dict[str, str],
@@ -426,14 +428,16 @@ def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: 
 
 
 def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence[Article], *, story: str,
-           sources: Sources) -> list[Claim]:
-    """Claims: mentions joined on the evidence that they state one quantity (group.py)."""
+           sources: Sources) -> tuple[list[Claim], list[HeldBack]]:
+    """Claims: mentions joined on the evidence that they state one quantity (group.py); and the
+    pairs held back from being a dispute."""
     idf, unseen = D.idf(b.text for a in articles for b in a.blocks)
     surface = _surface_words(articles)
     origin = [sources.origins.get(m.article, m.article) for m in mentions]
     order = {a.id: i for i, a in enumerate(articles)}
     claims: list[Claim] = []
-    for members, links in G.cluster(mentions, evidence, origin, idf, unseen, surface):
+    groups, held = G.cluster(mentions, evidence, origin, idf, unseen, surface)
+    for members, links in groups:
         group = [mentions[i] for i in members]
         ev = [evidence[i] for i in members]
         across = len({origin[i] for i in members}) > 1
@@ -454,7 +458,9 @@ def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence
         if across:
             claim = _with_evidence(claim, links)
         claims.append(claim)
-    return _unique_ids(claims)
+    held_back = [HeldBack(f"{mentions[i].article}#{mentions[i].anchor}", f"{mentions[j].article}#{mentions[j].anchor}",
+                          round(p, 2)) for i, j, p in held]
+    return _unique_ids(claims), held_back
 
 
 def _surface_words(articles: Sequence[Article]) -> dict[str, str]:

@@ -44,6 +44,9 @@ DISPUTE_FAR = 0.9
 SPECIFIC = 0.3
 #: Probability at which a mention joins a disputed claim that already holds its value.
 AGREE_TWIN = 0.3
+#: Probability from the words alone at which a pair whose values differ, not strong enough for a
+#: dispute, is listed for the editor (`digest check`).
+HELD_BACK = 0.5
 #: How many candidate partners of each mention are scored (the rest share no telling word).
 CANDIDATES = 40
 
@@ -265,8 +268,11 @@ class _Cluster:
 
 
 def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: Sequence[str],
-            idf: dict[str, float], unseen: float, surface: dict[str, str]) -> list[tuple[list[int], list[Link]]]:
-    """Groups of mention indexes that state one quantity, with the links that joined them.
+            idf: dict[str, float], unseen: float, surface: dict[str, str]
+            ) -> tuple[list[tuple[list[int], list[Link]]], list[tuple[int, int, float]]]:
+    """Groups of mention indexes that state one quantity, with the links that joined them; and
+    the pairs held back: values that differ, in sentences that make one quantity likely
+    (probability at least `HELD_BACK`) but not surely, which are never shown as a dispute.
 
     `origin[i]` is the source of mention i (copies of one wire report share one)."""
     distinct: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
@@ -341,7 +347,14 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         x.members += y.members
         x.links += [*y.links, link]
         del clusters[rj]
-    return [(sorted(c.members), c.links) for _, c in sorted(clusters.items())]
+    groups = [(sorted(c.members), c.links) for _, c in sorted(clusters.items())]
+    # pairs whose values differ that the sentences make likely one quantity, but not surely:
+    # never a dispute; listed for the editor (`digest check`)
+    held = sorted({(i, j, link.context) for _, i, j, link in edges
+                   if not link.strong and not compatible(evidence[i], evidence[j]) and find(i) != find(j)
+                   and link.context >= HELD_BACK and mentions[i].article != mentions[j].article},
+                  key=lambda t: (-t[2], t[0], t[1]))
+    return groups, held
 
 
 def _family(dimension: str, bare: bool = False) -> str:
