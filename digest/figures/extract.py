@@ -90,6 +90,11 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
         figure = _read_number(text, m, year=year)
         if figure and free(figure.start, figure.end):
             keep(figure)
+    for glued in P.GLUED_CURRENCY_NUMBER.finditer(text):
+        number = P.NUMBER.match(text, glued.start("n"))
+        if number and not taken[number.start()] and (figure := _read_number(text, number, year=year)) \
+                and free(figure.start, figure.end):
+            keep(figure)
     found.sort(key=lambda f: f.start)
     return found
 

@@ -54,8 +54,11 @@ _TIME_UNIT = r"years?|months?|weeks?|days?|hours?|minutes?|decades?"
 
 #: A numeral or number word at a word boundary: where every figure but a date starts.
 NUMBER_START = re.compile(
-    rf"(?:(?<![\w.,/:])|(?<=\$US)|(?<=USD)|(?<=EUR)|(?<=GBP)|(?<=euro)|(?<=RM)|(?<=Rs))(?:{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b)(?!\.\d)",
+    rf"(?<![\w.,/:])(?:{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b)(?!\.\d)",
 )
+#: A numeral glued to a currency written as letters (`$US1`, `USD115`, `euro110`, `RM10,099`):
+#: NUMBER_START's look-behind leaves these out (a letter before them), so they are found apart.
+GLUED_CURRENCY_NUMBER = re.compile(rf"(?:\$US|USD|EUR|GBP|euro|RM|Rs)(?P<n>{_DIGITS})(?!\.\d)")
 #: The numeral itself, as used by NUMBER_START (for the second half of a range).
 NUMBER = re.compile(rf"{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b")
 #: A scale after the numeral: spelled out (`2 billion`) or glued (`$2B`).
