@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.figures import patterns as P
 from digest.figures.dates import date_from_match
@@ -84,15 +84,34 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
             if matched.lower().endswith(" of"):
                 end -= 3
             keep(Figure(text[start:end], "percent", value, None, None, "%", None, start, end))
+    for multiplier in P.MULTIPLIER_WORD.finditer(text):
+        # found from its multiplier: searching every word of a text for one costs more
+        lead = P.LONG_NUMBER_LEAD.search(text, max(0, multiplier.start() - 40), multiplier.start())
+        long = P.LONG_NUMBER.match(text, lead.start()) if lead else None
+        if long and not taken[long.start()] and (figure := _read_number(text, long, year=year)) \
+                and free(figure.start, figure.end):
+            keep(figure)
     for m in P.NUMBER_START.finditer(text):
         if taken[m.start()]:
             continue
         figure = _read_number(text, m, year=year)
         if figure and free(figure.start, figure.end):
             keep(figure)
+    for number in P.ONE_WORD.finditer(text):
+        person = P.ONE_PERSON_AFTER.match(text, number.end())
+        if taken[number.start()] or not (person or (
+                P.ONE_BEFELL_BEFORE.search(text, max(0, number.start() - 12), number.start())
+                and not P.ONE_NOT_AFTER.match(text, number.end()))):
+            continue
+        figure = _read_number(text, number, year=year, one=True)
+        if figure and free(figure.start, figure.end):
+            if person:  # "One person": a count of one
+                end = person.end()
+                figure = replace(figure, text=text[figure.start:end], kind="count", unit=person.group().strip(), end=end)
+            keep(figure)
     for glued in P.GLUED_CURRENCY_NUMBER.finditer(text):
-        number = P.NUMBER.match(text, glued.start("n"))
-        if number and not taken[number.start()] and (figure := _read_number(text, number, year=year)) \
+        digits = P.NUMBER.match(text, glued.start("n"))
+        if digits and not taken[digits.start()] and (figure := _read_number(text, digits, year=year)) \
                 and free(figure.start, figure.end):
             keep(figure)
     found.sort(key=lambda f: f.start)
@@ -108,7 +127,7 @@ def _year_is_a_count(text: str, m: re.Match[str]) -> bool:
     return not before or before[-1] not in ("in", "since", "by", "of", "from", "until", "during")
 
 
-def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | None:
+def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = False) -> Figure | None:
     """Read the figure that starts at numeral `m`, or None where it is part of a name."""
     token = m.group()
     is_word = not token[0].isdigit()
@@ -121,7 +140,8 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
         currency = CURRENCY_SYMBOLS.get(cur["cur"].strip().lower(), cur["cur"].strip().upper())
         start -= len(cur["cur"])
     elif (not is_word and (P.IDENTIFIER_BEFORE.search(before) or (
-            P.IDENTIFIER_AFTER.match(text, pos) and not _compound(text, pos) and not P.GLUED_UNIT.match(text, pos)))
+            P.IDENTIFIER_AFTER.match(text, pos) and not _compound(text, pos) and not P.GLUED_UNIT.match(
+                text, pos + (text[pos:pos + 1] == "-"))))
           and not P.SCALE.match(text, pos) and not P.MULTIPLE.match(text, pos)):
         return None  # part of a name or code: GPT-4, COVID-19, 4th
     if P.CLOCK.match(text, pos):
@@ -154,6 +174,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
         figure_start = lead
     if qual:
         figure_start -= len(qual.group())
+    if not qual and not between and (minus := P.MINUS_BEFORE.search(text, max(0, figure_start - 6), figure_start)):
+        span.value = -span.value  # "minus five percent", "−3%"
+        figure_start = minus.start()
     span.start = figure_start
     if not percent:
         percent = P.PERCENT.match(text, span.end)
@@ -179,6 +202,8 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
         joined, end, _ = compound
         if joined.rstrip("s") in _TIME_UNITS:
             kind, unit = "duration", _TIME_UNITS[joined.rstrip("s")]
+            if unit == "decades":  # "a three-decades-old record" is 30 years old
+                unit, span.value = "years", span.value * 10
         elif not is_word and P.NAME_BEFORE.search(text[max(0, start - 30):start]):
             return None  # a name and its number: "Route 66-style"
         else:
@@ -218,10 +243,10 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None) -> Figure | N
             return None  # "two people familiar with the matter" are sources, not a figure
         kind, unit = "count", noun[0]
         span.end = noun[1]
-    elif not is_word and (glued := P.GLUED_UNIT.match(text, span.end)):
-        kind, unit = "count", glued["u"]
+    elif not is_word and (glued := P.GLUED_UNIT.match(text, span.end + (text[span.end:span.end + 1] == "-"))):
+        kind, unit = "count", glued["u"]  # `2,000ft`, `2.66-GHz`
         span.end = glued.end()
-    elif is_word and span.low is None and P.WORD_NUMBER_END.match(text, span.end):
+    elif is_word and span.low is None and (one or P.WORD_NUMBER_END.match(text, span.end)):
         kind, unit = "number", None  # "three of them", "killing four."
     elif is_word or P.NAME_BEFORE.search(text[max(0, start - 30):start]) or (
             text[start - 1:start] == "(" and text[span.end:span.end + 1] == ")" and span.value < 100):

@@ -82,11 +82,48 @@ def parse_number(token: str) -> float:
     words = " ".join(token.lower().split())
     if words in WORD_NUMBERS:
         return float(WORD_NUMBERS[words])
+    if any(m in words for m in _MULTIPLIERS):
+        return _long_words(words)
     if "-" in words:
         tens, _, ones = words.partition("-")
         if tens in WORD_NUMBERS and ones in WORD_NUMBERS:
             return float(WORD_NUMBERS[tens] + WORD_NUMBERS[ones])
     raise ValueError(f"not a number: {token!r}")
+
+
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _long_words(words: str) -> float:
+    """`three hundred and forty two` -> 342; `fifteen hundred` -> 1500; `one and a half
+    million` -> 1.5e6; `half a million` -> 5e5."""
+    total, current = 0.0, 0.0
+    tokens = words.replace(",", " ").replace("-", " ").split()
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        if word == "and" and tokens[i + 1:i + 3] == ["a", "half"]:
+            current += 0.5
+            i += 3
+            continue
+        if word == "half" and tokens[i + 1:i + 2] == ["a"]:
+            current += 0.5
+            i += 2
+            continue
+        if word in ("and", "a"):
+            i += 1
+            continue
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word in _MULTIPLIERS:
+            total += (current or 1) * _MULTIPLIERS[word]
+            current = 0.0
+        elif word in WORD_NUMBERS:
+            current += WORD_NUMBERS[word]
+        else:
+            raise ValueError(f"not a number: {words!r}")
+        i += 1
+    return total + current
 
 
 def rounding_step(token: str) -> float:

@@ -24,6 +24,16 @@ _WORD_NUMBER = "|".join(
         reverse=True,
     )
 )
+#: Numbers written out with a multiplier: `three hundred and forty two`, `fifteen hundred`,
+#: `one and a half million`, `half a million` (parse_number reads them).
+_SMALL_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
+_MULTIPLIER = r"(?:hundred|thousand|million|billion)"
+_LONG_WORDS = (
+    rf"(?:half\s+a\s+{_MULTIPLIER}"
+    rf"|{_SMALL_WORD}(?:-{_SMALL_WORD})?(?:\s+and\s+a\s+half)?\s+{_MULTIPLIER}"
+    rf"(?:(?:\s+and|,)?\s+{_SMALL_WORD}(?:[\s-]{_SMALL_WORD})?(?:\s+{_MULTIPLIER})?)*)"
+)
 _TENS_ONES = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
     r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -56,11 +66,18 @@ _TIME_UNIT = r"years?|months?|weeks?|days?|hours?|minutes?|decades?"
 NUMBER_START = re.compile(
     rf"(?<![\w.,/:])(?:{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b)(?!\.\d)",
 )
+#: A number written out with a multiplier, read in a pass before NUMBER_START (in it, the
+#: alternative would be tried at every word of every text).
+LONG_NUMBER = re.compile(rf"\b(?i:{_LONG_WORDS})\b(?!\.\d)")
+#: A multiplier word, where a LONG_NUMBER may end its first part.
+MULTIPLIER_WORD = re.compile(rf"\b(?i:{_MULTIPLIER})\b")
+#: The words before a multiplier that start a LONG_NUMBER (read backwards from the multiplier).
+LONG_NUMBER_LEAD = re.compile(rf"\b(?i:half\s+a|{_SMALL_WORD}(?:-{_SMALL_WORD})?(?:\s+and\s+a\s+half)?)\s+$")
 #: A numeral glued to a currency written as letters (`$US1`, `USD115`, `euro110`, `RM10,099`):
 #: NUMBER_START's look-behind leaves these out (a letter before them), so they are found apart.
 GLUED_CURRENCY_NUMBER = re.compile(rf"(?:\$US|USD|EUR|GBP|euro|RM|Rs)(?P<n>{_DIGITS})(?!\.\d)")
 #: The numeral itself, as used by NUMBER_START (for the second half of a range).
-NUMBER = re.compile(rf"{_DIGITS}|(?i:{_TENS_ONES}|{_WORD_NUMBER})\b")
+NUMBER = re.compile(rf"{_DIGITS}|(?i:{_LONG_WORDS}|{_TENS_ONES}|{_WORD_NUMBER})\b")
 #: A scale after the numeral: spelled out (`2 billion`) or glued (`$2B`).
 SCALE = re.compile(rf"(?:\s?(?P<word>{_SCALE_WORD})\b|(?P<glued>{_SCALE_GLUED})\b)", re.IGNORECASE)
 #: The joint of a range: `12 to 18`, `15-20`, `between 1,000 and 1,200`.
@@ -93,6 +110,16 @@ TIMES = re.compile(r"\s+times\b(?!\s+(?:the|as|more|less|higher|lower|larger|big
                    r"that|what|its|their|his|her|over)\b)", re.IGNORECASE)
 #: After "twice", words that make it a multiple (`twice as many`, `twice the size`), not a count.
 MULTIPLE_AFTER_TWICE = re.compile(r"\s+(?:as|the|that|what|its|their|his|her|a|an|more|over)\b", re.IGNORECASE)
+#: "minus" (or the minus sign) before a number makes it negative: `minus five percent`, `−3%`.
+MINUS_BEFORE = re.compile(r"(?:\bminus\s+|−)$", re.IGNORECASE)
+#: "one" as a count: before a noun for one person (`One person`, `one officer`), or after what
+#: befell them (`killing one`). Elsewhere "one" is an article far more often than a figure.
+ONE_WORD = re.compile(r"\b[Oo]ne\b")
+ONE_PERSON_AFTER = re.compile(r"\s+(?:person|man|woman|child|boy|girl|teen|teenager|officer|deputy|worker|"
+                              r"employee|student|victim|suspect|resident|soldier|civilian|passenger|climber|"
+                              r"firefighter|protester)\b")
+ONE_BEFELL_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|leaving)\s+$")
+ONE_NOT_AFTER = re.compile(r"\s+of\b|-")
 #: `dozen` after a number word: `two dozen`, `three dozen`.
 DOZEN = re.compile(r"\s+dozen\b", re.IGNORECASE)
 #: A fraction after a whole number: `2 1/2`, `2-1/2`.
@@ -151,7 +178,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))"
         rf"(?:,?\s+(?P<y>{_YEAR})\b)?")),
     # 12 September 2025
-    ("day_month", re.compile(rf"\b(?P<d>[0-3]?\d)\s+(?P<mon>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b")),
+    ("day_month", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
     # June 2023
     ("month_year", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
     # late 2024, mid-2024, early 2025, the end of 2025
@@ -178,7 +205,7 @@ FRACTION_OF = re.compile(r"\s+of\b|\s*(?:[.,;:)!?]|$)")
 FRACTION_LEAD = re.compile(r"\b(?:by|nearly|almost|about|roughly|around|more than|over|under|than|some|cut|"
                            r"lost|lose|shed|gained?|is|was|were|are|just)\s+$", re.IGNORECASE)
 #: A basis after an amount: `£104 a year`, `$52 a share`, `£2 per week`, `$40/month`.
-PER = re.compile(r"(?:\s+(?:a|an|per|each)\s+|\s?/\s?)(?P<per>share|year|week|month|day|hour|head|person|"
+PER = re.compile(r"(?:(?:\s+|-)(?:a|an|per|each)(?:\s+|-)|\s?/\s?)(?P<per>share|year|week|month|day|hour|head|person|"
                  r"household|home|capita)\b|\s+(?P<adv>annually|yearly|weekly|monthly|daily)\b", re.IGNORECASE)
 
 #: Sentence boundaries: a stop, optional closing quotes, space, then a capital or a quote.

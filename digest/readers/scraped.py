@@ -52,7 +52,7 @@ def parse(text: str, path: Path) -> tuple[dict[str, Any], list[Block]]:
         if bullet:
             blocks.append(Block("item", " ".join(bullet["text"].split()), line_no))
         elif _is_heading(line):
-            blocks.append(Block("heading", line, line_no))
+            blocks.append(Block("heading", " ".join(line.split()), line_no))  # a tab or NBSP is a space
         elif blocks and blocks[-1].kind == "paragraph" and line[:1].islower() and not blocks[-1].text.endswith(_CLOSING):
             prev = blocks.pop()  # a paragraph wrapped over two lines
             blocks.append(Block("paragraph", f"{prev.text} {line}", prev.line))
