@@ -7,6 +7,7 @@ ones it was given. The field names of `Figure` are the keys of `digest figures -
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Literal
 
 #: Block kinds, in the order a reader meets them on the page.
 BLOCK_KINDS = ("title", "summary", "heading", "paragraph", "item")
@@ -14,8 +15,10 @@ BLOCK_KINDS = ("title", "summary", "heading", "paragraph", "item")
 #: Figure kinds, as in `digest figures --json`.
 FIGURE_KINDS = ("money", "percent", "count", "date", "duration", "number")
 
+#: A claim's status: two sources give values that cannot both be right; two or more agree; one.
+Status = Literal["disputed", "corroborated", "single-source"]
 #: Claim statuses, most severe first.
-STATUSES = ("disputed", "corroborated", "single-source")
+STATUSES: tuple[Status, ...] = ("disputed", "corroborated", "single-source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +115,7 @@ class Claim:
     story: str
     measure: str
     subject: str | None
-    status: str
+    status: Status
     reason: str
     """Why the claim has its status, in words a reader can check."""
     mentions: tuple[Mention, ...]

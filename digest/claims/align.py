@@ -28,8 +28,8 @@ from digest.claims.measures import (
     measure_for_label,
     unit_class,
 )
+from digest.claims.sources import conversions, syndicated
 from digest.claims.status import Sources, make_claim
-from digest.figures.dates import period_bounds
 from digest.model import Article, Claim, Figure, HeldBack, Mention
 
 #: Words after a name that end the noun phrase it heads (`acquired MosaicML in 2023`).
@@ -112,7 +112,7 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
                     implicit.add((mention.article, mention.anchor))
     mentions = _attach_to_main_target(mentions, named_targets, default)
     mentions = _settle_implicit_subjects(mentions, implicit)
-    mentions, rates = _conversions(mentions, articles)
+    mentions, rates = conversions(mentions, articles)
     mentions = arithmetic_checks(mentions)
     origins = syndicated(articles)
     evidence = _evidence(articles, mentions, names, full, rates)
@@ -156,55 +156,6 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: C
                         interval=(e.interval[0] * rate, e.interval[1] * rate))
         out.append(e)
     return out
-
-
-#: Scale words, left out of the texts compared for copies.
-_SCALE_WORDS = frozenset({"bn", "m", "mn", "b", "k", "billion", "million", "thousand", "trillion", "tn"})
-
-
-def syndicated(articles: Sequence[Article], *, threshold: float = 0.7) -> dict[str, str]:
-    """article id -> the article it copies, for near-identical texts (one wire report run by
-    several outlets): most of the shorter text's five-word runs are in the other. Numbers and
-    scale words are left out, since copies restyle them (`$4.2 billion`, `$4.2bn`)."""
-    shingles = []
-    for a in articles:
-        words = [w for w in re.findall(r"[a-z]+", " ".join(b.text for b in a.body).lower()) if w not in _SCALE_WORDS]
-        shingles.append({" ".join(words[i:i + 5]) for i in range(max(0, len(words) - 4))})
-    # the first published of a group of copies is the original
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "9999", i))
-    origin: dict[str, str] = {}
-    for jj, j in enumerate(order):
-        for i in order[:jj]:
-            sa, sb = shingles[i], shingles[j]
-            if min(len(sa), len(sb)) >= 20 and len(sa & sb) / min(len(sa), len(sb)) >= threshold:
-                origin[articles[j].id] = origin.get(articles[i].id, articles[i].id)
-                break
-    return origin
-
-
-#: A second amount in brackets right after the first: `£62.5m (€72m)`.
-_CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about |roughly |around |approximately |or )?$")
-
-
-def _conversions(mentions: list[Mention], articles: Sequence[Article]
-                 ) -> tuple[list[Mention], dict[tuple[str, str], float]]:
-    """Amounts the text converts in brackets (`£62.5m (€72m)`) are the same quantity as the
-    amount before them; and the rates they state, both ways."""
-    text = {(a.id, i): b.text for a in articles for i, b in enumerate(a.blocks)}
-    rates: dict[tuple[str, str], float] = {}
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        f = m.figure
-        if (prev is not None and prev.article == m.article and prev.block == m.block and f.kind == "money"
-                and prev.figure.kind == "money" and f.unit != prev.figure.unit and prev.figure.value
-                and _CONVERSION_GAP.match(text[(m.article, m.block)][prev.figure.end:f.start])):
-            rate = f.value / prev.figure.value
-            rates.setdefault((prev.figure.unit or "", f.unit or ""), rate)
-            rates.setdefault((f.unit or "", prev.figure.unit or ""), 1 / rate)
-            m = replace(m, measure=prev.measure, subject=prev.subject, period=prev.period)
-        out.append(m)
-    return out, rates
 
 
 def _attach_to_main_target(mentions: list[Mention], named: Counter[str], default: str | None) -> list[Mention]:
@@ -510,39 +461,6 @@ def _with_evidence(claim: Claim, links: Sequence[G.Link]) -> Claim:
     evidence = f" {who} write {said} beside the figure{about}." if words else \
         f" {who} state it in similar sentences{about}."
     return replace(claim, reason=claim.reason + evidence, confidence=confidence, evidence=tuple(words))
-
-
-def _split_by_period(members: list[Mention]) -> list[list[Mention]]:
-    """Flow quantities of different periods are different quantities (Q2 vs Q3 revenue).
-    A mention with no period joins the only period there is, or stands with the other
-    undated mentions."""
-    dated: dict[str, list[Mention]] = {}
-    undated: list[Mention] = []
-    for m in members:
-        if m.period:
-            for label in dated:
-                if _same_period(label, m.period):
-                    dated[label].append(m)
-                    break
-            else:
-                dated[m.period] = [m]
-        else:
-            undated.append(m)
-    if len(dated) == 1 and undated:
-        only = next(iter(dated))
-        dated[only] = dated[only] + undated
-        undated = []
-    parts = list(dated.values())
-    if undated:
-        parts.append(undated)
-    return parts
-
-
-def _same_period(a: str, b: str) -> bool:
-    """Whether two period labels share time (periods are half-open: 2027 ends where 2028 starts)."""
-    a0, a1 = period_bounds(a, 0)
-    b0, b1 = period_bounds(b, 0)
-    return a0 < b1 and b0 < a1
 
 
 def _unique_ids(claims: list[Claim]) -> list[Claim]:

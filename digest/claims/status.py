@@ -11,7 +11,7 @@ from digest.claims.measures import unit_class
 from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.figures.numbers import overlaps
-from digest.model import Claim, Figure, Mention
+from digest.model import Claim, Figure, Mention, Status
 
 _KIND_LABELS = {"money": "amount", "percent": "percentage", "date": "date", "duration": "duration",
                 "number": "number"}
@@ -51,6 +51,7 @@ def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int
     copies = [a for a in articles if ctx.origins.get(a, a) != a]
     notes: list[str] = []
     clash = _clash(members, ctx, notes)
+    status: Status
     if clash:
         status = "disputed"
         a, b = clash
