@@ -39,6 +39,10 @@ _MODIFIER = re.compile(r"^(?:[A-Z]{2,}[\w\-]*|[A-Z]+-\d+\w*|[A-Z][a-z]+(?:an|ic|
                        r"front|key|major|minor|extra|live|dead|missing|injured|wounded|[a-z]+-[a-z]+)$")
 
 
+#: A numeral with one dot and three digits after it: thousands in some locales (`1.200`).
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}\.\d{3}$")
+
+
 @dataclass(slots=True)
 class _Span:
     """A figure's span while it is being read (mutable; becomes a frozen Figure)."""
@@ -243,6 +247,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
             return None  # "two people familiar with the matter" are sources, not a figure
         kind, unit = "count", noun[0]
         span.end = noun[1]
+        if not scaled and _DOT_THOUSANDS.match(token):
+            # "1.200 Mitarbeiter": no one counts 1.2 workers; the dot groups thousands
+            span.value = parse_number(token.replace(".", ""))
     elif not is_word and (glued := P.GLUED_UNIT.match(text, span.end + (text[span.end:span.end + 1] == "-"))):
         kind, unit = "count", glued["u"]  # `2,000ft`, `2.66-GHz`
         span.end = glued.end()
@@ -251,6 +258,8 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
     elif is_word or P.NAME_BEFORE.search(text[max(0, start - 30):start]) or (
             text[start - 1:start] == "(" and text[span.end:span.end + 1] == ")" and span.value < 100):
         return None  # a name ("Llama 3"), or a reference marker "(1)"
+    elif _DOT_THOUSANDS.match(token) and token.endswith("0") and not scaled and not span.qualifier:
+        return None  # "1.200 Mitarbeiter": 1.2 or 1,200? Left out rather than read wrong
     else:
         kind, unit = "number", None
 

@@ -74,6 +74,10 @@ QUALIFIER_CLASS = {
 
 def parse_number(token: str) -> float:
     """`1,200.5` -> 1200.5; `twenty-five` -> 25.0; `a dozen` -> 12.0."""
+    if _OTHER_LOCALE.match(token):
+        from babel.numbers import parse_decimal
+
+        return float(parse_decimal(token, locale="de"))  # `1.234,5`, `1.200.000`: Babel reads them
     cleaned = token.replace(",", "").replace("\u202f", "").replace("\u00a0", "").strip()
     try:
         return float(cleaned)
@@ -91,6 +95,8 @@ def parse_number(token: str) -> float:
     raise ValueError(f"not a number: {token!r}")
 
 
+#: A numeral with dots for thousands and a comma for the decimal (see patterns.OTHER_LOCALE).
+_OTHER_LOCALE = __import__("re").compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+,\d+$")
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
