@@ -15,7 +15,7 @@ from digest.cache import Cache, code_version, fingerprint
 from digest.model import Digest, Story
 from digest.render import indexes, pages
 from digest.render.annotate import story_path
-from digest.render.escape import escapable_chars, escape_md
+from digest.render.escape import escapable_chars, escape_md, first_upper
 from digest.render.exports import annotations_path, feeds, site_url, to_json, web_annotations
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -49,6 +49,7 @@ def environment(*, overrides: Path | None = None, config: str | None = None) -> 
         autoescape=False,
     )
     env.filters["html_id"] = html_id
+    env.filters["first_upper"] = first_upper
     return env
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from digest.figures.display import exact, normalised
 from digest.model import Article, Claim, Mention
-from digest.render.escape import escape_attr, escape_md
+from digest.render.escape import escape_attr, escape_md, first_upper
 
 STATUS_LABELS = {"disputed": "Disputed", "corroborated": "Corroborated", "single-source": "Single source"}
 STATUS_ICONS = {"disputed": "≠", "corroborated": "=", "single-source": "○"}
@@ -78,7 +78,7 @@ def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Ar
     f = m.figure
     subject = f" · {escape_md(claim.subject, config=config)}" if claim.subject else ""
     lines = [
-        f"**{escape_md(claim.measure.capitalize(), config=config)}**{subject}",
+        f"**{escape_md(first_upper(claim.measure), config=config)}**{subject}",
         # exact() is digits, a decimal point and a unit word: safe in a code span
         f"Value: {escape_md(normalised(f), config=config)} (`{exact(f)}`)",
         f"{STATUS_ICONS[claim.status]} **{STATUS_LABELS[claim.status]}**: {escape_md(claim.reason, config=config)}",

@@ -82,3 +82,9 @@ def escape_attr(text: str) -> str:
 def trusted(fragment: str) -> Markup:
     """Mark a fragment that digest built itself (from escaped pieces) as safe to emit."""
     return Markup(fragment)
+
+
+def first_upper(text: str) -> str:
+    """`IPO timing` stays `IPO timing`, `deal value` becomes `Deal value` (str.capitalize would
+    lower every other letter: `Ipo timing`)."""
+    return text[:1].upper() + text[1:]

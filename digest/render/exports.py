@@ -23,6 +23,7 @@ from lxml.builder import ElementMaker
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Digest, Mention, Story
 from digest.render.annotate import STATUS_LABELS, source_label
+from digest.render.escape import first_upper
 
 ATOM = "http://www.w3.org/2005/Atom"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -117,7 +118,7 @@ def _dispute_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
 
 
 def _claim_title(c: Claim) -> str:
-    return c.measure.capitalize() + (f" · {c.subject}" if c.subject else "")
+    return first_upper(c.measure) + (f" · {c.subject}" if c.subject else "")
 
 
 def _first_per_value(mentions: Iterable[Mention]) -> list[Mention]:
@@ -194,7 +195,7 @@ def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *,
         start = offsets[m.block] + m.figure.start
         end = offsets[m.block] + m.figure.end
         assert text[start:end] == m.figure.text
-        describing = (f"{claim.measure.capitalize()}{' · ' + claim.subject if claim.subject else ''}: "
+        describing = (f"{first_upper(claim.measure)}{' · ' + claim.subject if claim.subject else ''}: "
                       f"{normalised(m.figure)}. {STATUS_LABELS[claim.status]}: {claim.reason}")
         others = [f"{source_label(articles[o.article])} says {normalised(o.figure)}"
                   for o in _first_per_value(claim.mentions) if o.article != m.article]

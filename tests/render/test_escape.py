@@ -52,3 +52,11 @@ def test_hostile_text_renders_as_itself(text: str) -> None:
 def test_annotation_markers_are_broken() -> None:
     escaped = escape_md("see (1) and (23)", config=CONFIG)
     assert "(1)" not in escaped.replace("\\", "") and "\u2060" in escaped
+
+
+def test_labels_keep_their_capitals() -> None:
+    from digest.render.escape import first_upper
+
+    assert first_upper("IPO timing") == "IPO timing"  # str.capitalize gave "Ipo timing"
+    assert first_upper("deal value") == "Deal value"
+    assert first_upper("") == ""
