@@ -29,7 +29,7 @@ _NOT_NOUNS = frozenset(
 _IRREGULAR_PLURALS = frozenset(
     ["people", "staff", "personnel", "children", "men", "women", "police", "cattle", "sheep", "fish", "aircraft", "workforce", "employees"]
 )
-_TIME_UNITS = {"minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
+_TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
                "month": "months", "year": "years", "decade": "decades"}
 _ADVERB_BASIS = {"annually": "year", "yearly": "year", "weekly": "week", "monthly": "month", "daily": "day"}
 #: Modifier words allowed between a number and its noun (`120 specialized AI researchers`).
@@ -134,7 +134,7 @@ def _year_is_a_count(text: str, m: re.Match[str]) -> bool:
 def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = False) -> Figure | None:
     """Read the figure that starts at numeral `m`, or None where it is part of a name."""
     token = m.group()
-    is_word = not token[0].isdigit()
+    is_word = token[0].isalpha()
     start, pos = m.start(), m.end()
     before = text[max(0, start - 40):start]
 
@@ -143,11 +143,15 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
     if cur and not is_word:
         currency = CURRENCY_SYMBOLS.get(cur["cur"].strip().lower(), cur["cur"].strip().upper())
         start -= len(cur["cur"])
-    elif (not is_word and (P.IDENTIFIER_BEFORE.search(before) or (
+    elif (not is_word and ((P.IDENTIFIER_BEFORE.search(before) and not P.MINUS_BEFORE.search(before)) or (
             P.IDENTIFIER_AFTER.match(text, pos) and not _compound(text, pos) and not P.GLUED_UNIT.match(
                 text, pos + (text[pos:pos + 1] == "-"))))
           and not P.SCALE.match(text, pos) and not P.MULTIPLE.match(text, pos)):
         return None  # part of a name or code: GPT-4, COVID-19, 4th
+    if not is_word and (clock := P.GAME_CLOCK.match(text, pos)):
+        seconds = parse_number(token) * 60 + int(clock["s"])  # "with 7:42 left": a game clock
+        return Figure(text[m.start():clock.end()], "duration", seconds, None, None, "seconds", None, m.start(),
+                      clock.end())
     if P.CLOCK.match(text, pos):
         return None  # a time of day: 3 p.m., 6:41
     if not is_word and (P.SCORE_BEFORE.search(text, max(0, start - 8), start) or _is_score(text, token, pos)):
@@ -216,6 +220,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
     elif time := P.TIME_UNIT.match(text, span.end):
         kind, unit = "duration", _TIME_UNITS.get(time["unit"].lower().rstrip("s"), time["unit"])
         span.end = time.end()
+        if unit == "minutes" and span.low is None and (secs := P.AND_SECONDS.match(text, span.end)):
+            unit, span.value = "seconds", span.value * 60 + int(secs["s"])  # "7 minutes 41 seconds"
+            span.end = secs.end()
         if unit == "decades":  # "more than six decades" is 60 years, beside "over 60 years"
             unit, span.value = "years", span.value * 10
             span.low, span.high = (None if span.low is None else span.low * 10,

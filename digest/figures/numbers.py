@@ -43,7 +43,7 @@ FRACTIONS = {
 }
 
 DURATION_DAYS = {
-    "minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4375,
+    "seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30.4375,
     "quarters": 91.3125, "years": 365.25, "decades": 3652.5,
 }
 

@@ -14,7 +14,7 @@ from digest.figures.numbers import CURRENCY_WORDS, FRACTIONS, QUALIFIER_CLASS, W
 
 # A numeral: grouped thousands (`1,200`, `1,200.5`) or plain digits with an optional decimal part.
 _DIGITS = (r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])|\d{1,3}(?:\.\d{3})+,\d+(?![\d.])"  # 1.200.000, €1.234,5
-           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![^\s(])\.\d+")  # ... and `.38-caliber`
 #: A numeral written with another locale's separators (dots for thousands, a comma for the
 #: decimal): read only where the writing is unambiguous.
 OTHER_LOCALE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+,\d+$")
@@ -62,7 +62,7 @@ _MONTH = (
 )
 _YEAR = r"(?:19|20)\d{2}"
 _ORDINAL = r"first|second|third|fourth|1st|2nd|3rd|4th"
-_TIME_UNIT = r"years?|months?|weeks?|days?|hours?|minutes?|decades?"
+_TIME_UNIT = r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?"
 
 # --- forward patterns, matched at a numeral --------------------------------------------
 
@@ -115,7 +115,11 @@ TIMES = re.compile(r"\s+times\b(?!\s+(?:the|as|more|less|higher|lower|larger|big
 #: After "twice", words that make it a multiple (`twice as many`, `twice the size`), not a count.
 MULTIPLE_AFTER_TWICE = re.compile(r"\s+(?:as|the|that|what|its|their|his|her|a|an|more|over)\b", re.IGNORECASE)
 #: "minus" (or the minus sign) before a number makes it negative: `minus five percent`, `−3%`.
-MINUS_BEFORE = re.compile(r"(?:\bminus\s+|−)$", re.IGNORECASE)
+MINUS_BEFORE = re.compile(r"(?:\bminus[\s-]+|−)$", re.IGNORECASE)
+#: A game clock: `with 7:42 left`, `7:41 remaining` (a duration, not a time of day).
+GAME_CLOCK = re.compile(r":(?P<s>[0-5]\d)(?=\s+(?:left|remaining|to go|to play|on the clock)\b)")
+#: Seconds after minutes: `7 minutes 41 seconds`, `2 minutes and 5 seconds`.
+AND_SECONDS = re.compile(r"\s+(?:and\s+)?(?P<s>[0-5]?\d)\s+seconds?\b")
 #: "one" as a count: before a noun for one person (`One person`, `one officer`), or after what
 #: befell them (`killing one`). Elsewhere "one" is an article far more often than a figure.
 ONE_WORD = re.compile(r"\b[Oo]ne\b")
