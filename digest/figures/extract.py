@@ -257,6 +257,11 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
         if not scaled and _DOT_THOUSANDS.match(token):
             # "1.200 Mitarbeiter": no one counts 1.2 workers; the dot groups thousands
             span.value = parse_number(token.replace(".", ""))
+    elif not is_word and (scale := P.SCALE_NOUN.match(text, span.end)):
+        kind, unit = "count", scale["n"].lower()  # "a 7.6 magnitude quake"
+        span.end = scale.end()
+    elif not is_word and (scale := P.SCALE_NOUN_BEFORE.search(text, max(0, start - 12), start)):
+        kind, unit = "count", scale["n"].lower()  # "magnitude 6.1"
     elif not is_word and (glued := P.GLUED_UNIT.match(text, span.end + (text[span.end:span.end + 1] == "-"))):
         kind, unit = "count", glued["u"]  # `2,000ft`, `2.66-GHz`
         span.end = glued.end()
@@ -357,9 +362,13 @@ def _compound(text: str, pos: int) -> tuple[str, int, bool] | None:
     return noun, m.end(), old
 
 
+#: Nouns of a scale, not a count: `6.1-magnitude`, `12-gauge`, `.38-caliber` keep them singular.
+_SCALE_NOUNS = frozenset({"magnitude", "gauge", "caliber", "calibre", "category", "grade", "level"})
+
+
 def _plural(noun: str) -> str:
     """`mile` -> `miles`, `story` -> `stories`, `inch` -> `inches` (a counted noun's plural)."""
-    if noun.endswith("s") or noun in _IRREGULAR_PLURALS:
+    if noun.endswith("s") or noun in _IRREGULAR_PLURALS or noun in _SCALE_NOUNS:
         return noun
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"

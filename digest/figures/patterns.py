@@ -92,6 +92,9 @@ CURRENCY_AT = re.compile(rf"(?:{_CURRENCY_PREFIX})")
 PERCENT = re.compile(r"\s?(?:%|(?:\s|-)?(?P<points>percentage points?)|\s?percent\b|\sper\s?cent\b|\spct\b)")
 #: A currency after the number: `1.2 billion dollars`, `200 USD`.
 CURRENCY_AFTER = re.compile(rf"\s(?P<word>{_CURRENCY_WORD})\b|\s?(?P<code>{_CURRENCY_CODE})\b|\s?(?P<sym>[€£])")
+#: A scale's noun after or before its number: `a 7.6 magnitude quake`, `magnitude 6.1`.
+SCALE_NOUN = re.compile(r"\s+(?P<n>magnitude)\b", re.IGNORECASE)
+SCALE_NOUN_BEFORE = re.compile(r"\b(?P<n>magnitude)\s+(?:of\s+)?$", re.IGNORECASE)
 #: A unit glued to a number: `2,000ft`, `320GB`, `2.5cm`, `2.99kg`, `2.66GHz`.
 GLUED_UNIT = re.compile(r"(?P<u>ft|km|cm|mm|kg|lbs?|GB|TB|MB|KB|GHz|MHz|mph|kph|kmh|sq ?ft|mAh|Wh|m)\b")
 #: After a bare number word, what makes it a figure: `three of them`, `killing four.`
