@@ -382,8 +382,7 @@ def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence
            sources: Sources) -> tuple[list[Claim], list[HeldBack]]:
     """Claims: mentions joined on the evidence that they state one quantity (group.py); and the
     pairs held back from being a dispute."""
-    idf, unseen = D.idf(b.text for a in articles for b in a.blocks)
-    surface = _surface_words(articles)
+    idf, unseen, surface = D.story_words(b.text for a in articles for b in a.blocks)
     origin = [sources.origins.get(m.article, m.article) for m in mentions]
     order = {a.id: i for i, a in enumerate(articles)}
     claims: list[Claim] = []
@@ -399,12 +398,11 @@ def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence
             lexicon = Counter(m.subject for m in group if m.subject and m.measure and m.measure.split(" (")[0] == label)
             owners = lexicon or Counter(e.owner for e in ev if e.owner)
             subject = min(owners, key=lambda k: (-owners[k], k)) if owners else None
-            group = [replace(m, measure=m.measure if m.measure and m.measure.split(" (")[0] == label else label,
-                             subject=subject) for m in group]
-            # one label for the claim: the most common one
-            labels = Counter(m.measure or label for m in group)
+            # one label for the claim: the commonest reading of it (a mention's own measure where
+            # it is this one, with its role: `deal value (after)`)
+            labels = Counter(m.measure if m.measure and m.measure.split(" (")[0] == label else label for m in group)
             label = min(labels, key=lambda k: (-labels[k], k))
-            group = [replace(m, measure=label) for m in group]
+            group = [replace(m, measure=label, subject=subject) for m in group]
         claim = make_claim(group, story=story, order=order, sources=sources)
         if across:
             claim = _with_evidence(claim, links)
@@ -412,17 +410,6 @@ def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence
     held_back = [HeldBack(f"{mentions[i].article}#{mentions[i].anchor}", f"{mentions[j].article}#{mentions[j].anchor}",
                           round(p, 2)) for i, j, p in held]
     return _unique_ids(claims), held_back
-
-
-def _surface_words(articles: Sequence[Article]) -> dict[str, str]:
-    """Stem -> the commonest word the story writes for it (`kill` -> `killed`), for reasons."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for a in articles:
-        for b in a.blocks:
-            for _, _, w in D.tokens(b.text):
-                if w.lower() not in D.STOP_WORDS:
-                    seen[D.stem(w)][w.lower()] += 1
-    return {st: min(c, key=lambda w: (-c[w], w)) for st, c in seen.items()}
 
 
 _KIND_NOUNS = {"money": "amount", "percent": "percentage", "date": "date", "duration": "time",

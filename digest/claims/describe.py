@@ -292,17 +292,28 @@ _PEOPLE_AFTER = re.compile(r"\s+(?:dead|killed|wounded|injured|hurt|missing|arre
                            r"hospitali[sz]ed)\b", re.IGNORECASE)
 
 
-def idf(sentences: Iterable[str]) -> tuple[dict[str, float], float]:
-    """Stem -> inverse sentence frequency within the story, and the weight of an unseen stem:
-    words every report of the event repeats (`shooting`, `police`) say little about which
-    quantity a figure is; rarer ones (`married`, `weighing`) say much."""
+def story_words(blocks: Iterable[str]) -> tuple[dict[str, float], float, dict[str, str]]:
+    """One pass over a story's blocks: stem -> inverse block frequency, the weight of a stem the
+    story never uses, and stem -> the commonest word the story writes for it (`kill` ->
+    `killed`, for reasons). Words every report of the event repeats (`shooting`, `police`) say
+    little about which quantity a figure is; rarer ones (`married`, `weighing`) say much."""
     df: Counter[str] = Counter()
+    seen: dict[str, Counter[str]] = {}
     n = 0
-    for sentence in sentences:
+    for block in blocks:
         n += 1
-        df.update({stem(w) for _, _, w in tokens(sentence) if w.lower() not in STOP_WORDS})
+        stems = set()
+        for _, _, w in tokens(block):
+            lw = w.lower()
+            if lw in STOP_WORDS:
+                continue
+            st = stem(w)
+            stems.add(st)
+            seen.setdefault(st, Counter())[lw] += 1
+        df.update(stems)
     table = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-    return table, math.log(n + 1)
+    surface = {st: min(c, key=lambda w: (-c[w], w)) for st, c in seen.items()}
+    return table, math.log(n + 1), surface
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -95,8 +96,9 @@ def parse_number(token: str) -> float:
     raise ValueError(f"not a number: {token!r}")
 
 
-#: A numeral with dots for thousands and a comma for the decimal (see patterns.OTHER_LOCALE).
-_OTHER_LOCALE = __import__("re").compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+,\d+$")
+#: A numeral written with another locale's separators (dots for thousands, a comma for the
+#: decimal), which patterns._DIGITS admits only where the writing is unambiguous.
+_OTHER_LOCALE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+,\d+$")
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 

@@ -15,9 +15,6 @@ from digest.figures.numbers import CURRENCY_WORDS, FRACTIONS, QUALIFIER_CLASS, W
 # A numeral: grouped thousands (`1,200`, `1,200.5`) or plain digits with an optional decimal part.
 _DIGITS = (r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])|\d{1,3}(?:\.\d{3})+,\d+(?![\d.])"  # 1.200.000, €1.234,5
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![^\s(])\.\d+")  # ... and `.38-caliber`
-#: A numeral written with another locale's separators (dots for thousands, a comma for the
-#: decimal): read only where the writing is unambiguous.
-OTHER_LOCALE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}(?:\.\d{3})+,\d+$")
 
 # Number words that can start a count or duration (`three years`, `a dozen engineers`);
 # "one", "a", "an" are left out: they are articles far more often than figures.
