@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test check lint golden eval model bench serve clean help
+.PHONY: site docs test check lint golden eval model model-check bench serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -74,6 +74,10 @@ $(VENV)/.model-installed: $(VENV)/.test-installed requirements-model.txt
 ## model: refit the pair model (digest/claims/pair_model.json) on the annotated dev set and the team's stories
 model: $(VENV)/.model-installed
 	$(BIN)/python -m tests.eval.fit
+
+## model-check: fail if the committed pair model is not what `make model` fits today (CI runs it)
+model-check: $(VENV)/.model-installed
+	$(BIN)/python -m tests.eval.fit --check
 
 # benchmark dependencies on top of the test ones (quantulum3, the figures baseline)
 $(VENV)/.bench-installed: $(VENV)/.test-installed requirements-bench.txt
