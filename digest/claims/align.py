@@ -82,10 +82,12 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
 
     `figures[i][b]` are the figures of block `b` of article `i`, in reading order.
     """
+    # the texts names are read from: bylines, datelines and credits blanked out
+    naming = {a.id: S.naming_texts(a) for a in articles}
     names = C.proper_nouns(
-        b.text for a in articles for b in a.blocks if b.kind in ("paragraph", "item", "summary")
+        naming[a.id][i] for a in articles for i, b in enumerate(a.blocks) if b.kind in ("paragraph", "item", "summary")
     )
-    runs = S.name_runs(articles, names)
+    runs = S.name_runs((t for a in articles for t in naming[a.id]), names)
     full = C.canonical_names(runs)
     default = S.main_entity(runs, full)
     mentions: list[Mention] = []
@@ -100,7 +102,7 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
                 n += 1
                 sentence = next((s for s in sentences if s[0] <= figure.start < s[1]), (0, len(text)))
                 located = Located(article, b, figure, f"fig-{n}", sentence)
-                mention, how = _describe(located, block_figures, names, default)
+                mention, how = _describe(located, naming[article.id][b], block_figures, names, default)
                 if mention.subject in full:
                     mention = replace(mention, subject=full[mention.subject])
                 mentions.append(mention)
@@ -113,7 +115,7 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     mentions, rates = conversions(mentions, articles)
     mentions = arithmetic_checks(mentions)
     origins = syndicated(articles)
-    evidence = _evidence(articles, mentions, names, full, rates)
+    evidence = _evidence(articles, naming, mentions, names, full, rates)
     sources = Sources(origins=origins, rates=rates, names={a.id: a.outlet or a.title for a in articles},
                       intervals={(m.article, m.anchor): (e.dimension, e.interval)
                                  for m, e in zip(mentions, evidence, strict=True)})
@@ -121,8 +123,8 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     return mentions, claims, held
 
 
-def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: Counter[str], full: dict[str, str],
-              rates: dict[tuple[str, str], float]) -> list[Evidence]:
+def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], mentions: Sequence[Mention],
+              names: Counter[str], full: dict[str, str], rates: dict[tuple[str, str], float]) -> list[Evidence]:
     """What each mention's sentence says about its figure (describe.py); amounts in another
     currency are put in the story's main currency where the text states a rate."""
     blocks = {(a.id, i): b.text for a in articles for i, b in enumerate(a.blocks)}
@@ -141,7 +143,8 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention], names: C
         key = (m.article, m.block)
         text = blocks[key]
         s0, s1 = next((s for s in sentences[key] if s[0] <= m.figure.start < s[1]), (0, len(text)))
-        e = describe(m.figure, text[s0:s1], s0, text, names, full, by_block[key])
+        e = describe(m.figure, text[s0:s1], s0, text, names, full, by_block[key],
+                     naming=naming[m.article][m.block][s0:s1])
         if key in heads:
             e = replace(e, headline=True)
         if m.figure.kind == "date" and (m.figure.period or "").startswith("--") and year is not None:
@@ -176,10 +179,11 @@ def _same_measure(name: str) -> str:
 
 
 
-def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str], default: str | None
-              ) -> tuple[Mention, str]:
-    """A Mention: the figure with its measure, subject and period read from its clause; and
-    how the text gives the subject (see `_subject`)."""
+def _describe(loc: Located, naming: str, block_figures: Sequence[Figure], names: Counter[str],
+              default: str | None) -> tuple[Mention, str]:
+    """A Mention: the figure with its measure, subject and period read from its clause (names
+    from `naming`, the block without its credits); and how the text gives the subject (see
+    `subjects.subject`)."""
     block = loc.article.blocks[loc.block]
     text = block.text
     s0, s1 = loc.sentence
@@ -190,7 +194,8 @@ def _describe(loc: Located, block_figures: Sequence[Figure], names: Counter[str]
     clause = sentence[c0:c1]
     measure, cue = _measure(f, block.kind, text, sentence, c0, clause, at - c0)
     role = _role(clause, at - c0, dated=measure.target != "object") if measure else None
-    subject, how = S.subject(measure, cue, f, sentence, c0, clause, at - c0, names, default) if measure \
+    named = naming[s0:s1]
+    subject, how = S.subject(measure, cue, f, named, c0, named[c0:c1], at - c0, names, default) if measure \
         else (None, "default")
     period = _period(f, block_figures, text, s0 + c0, s0 + c1)
     name = measure.name if measure else None

@@ -159,8 +159,9 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Counter[str],
-             canonical: dict[str, str], figures: Sequence[Figure]) -> Evidence:
-    """The evidence for figure `f`, whose sentence starts at `offset` in `block_text`."""
+             canonical: dict[str, str], figures: Sequence[Figure], naming: str | None = None) -> Evidence:
+    """The evidence for figure `f`, whose sentence starts at `offset` in `block_text`; names are
+    read from `naming`, the sentence with its credits blanked out (`subjects.naming_text`)."""
     age = is_age(f, block_text)
     dim, interval = dimension(f, age)
     if dim == "length" and _PER_HOUR.match(block_text, f.end):
@@ -173,7 +174,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     # other figures' text is no evidence about this one ("killing two and wounding three")
     masked = [(g.start - offset, g.end - offset) for g in figures
               if g is not f and offset <= g.start < offset + len(sentence)]
-    found = [clean for e in C.entities(sentence, names) if (clean := S.clean_name(e))]
+    found = [clean for e in C.entities(naming or sentence, names) if (clean := S.clean_name(e))]
     name_spans = [(s, e) for s, e, _ in found]
     words: dict[str, float] = {}
     near: set[str] = set()

