@@ -215,7 +215,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     agents = [e for e in found if c0 <= e[0] and e[1] <= at0]
     agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
     return Evidence(dim, interval, words, frozenset(near), resolved,
-                    S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed)
+                    S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed)
 
 
 

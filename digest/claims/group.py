@@ -398,6 +398,13 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
 
 def _has_twin(members: Sequence[int], e: Evidence, evidence: Sequence[Evidence]) -> bool:
     """Whether one of `members` states `e`'s value, in its dimension (compatible, close, and not
-    merely through an open end: "at least two" is no twin of "about 100")."""
+    merely through an open end: "at least two" is no twin of "about 100", "up to eight hours"
+    none of "eight hours")."""
     return any(evidence[c].dimension == e.dimension and compatible(evidence[c], e) and _ratio(evidence[c], e) <= 1.5
-               and math.isfinite(evidence[c].interval[1]) and math.isfinite(e.interval[1]) for c in members)
+               and _closed(evidence[c]) and _closed(e) for c in members)
+
+
+def _closed(e: Evidence) -> bool:
+    """Whether a value has both ends: not `at least 14`, not `up to eight hours`."""
+    low, high = e.interval
+    return math.isfinite(high) and (low > 0 or low == high)
