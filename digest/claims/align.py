@@ -61,6 +61,10 @@ _NOT_A_CHANGE = re.compile(r"\b(?:amount(?:s|ed|ing)?|equal(?:s|led|ling)?|comes
 #: Words that date a value before the story's own events: another quantity than today's.
 _EARLIER = re.compile(r"\b(?:a year ago|years ago|a year earlier|last (?:year|summer|spring|autumn|fall|winter|season)|"
                       r"previous(?:ly)?|prior to)\b", re.IGNORECASE)
+#: The same, or another event of its kind, before a figure in its sentence: `Earlier this year, ...`,
+#: `in a separate attack`, `the previous record`.
+_EARLIER_BEFORE = re.compile(_EARLIER.pattern[:-3] + r"|earlier this (?:year|month|week)|in (?:a|an) (?:earlier|previous|"
+                             r"separate|similar) \w+|the (?:previous|last|old|former) \w+)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ \-]{1,40}):\s")
 
 
@@ -151,6 +155,8 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], mention
             # "April 21" with no year (and no article date to take it from) is a day of the year
             # the story's dated figures are in: it fits "April 21, 2018"
             e = replace(e, interval=(e.interval[0] + year, e.interval[1] + year))
+        if _EARLIER_BEFORE.search(text, s0, m.figure.start):
+            e = replace(e, earlier=True)
         if m.figure.kind == "money" and main and m.figure.unit != main and (m.figure.unit or "", main) in rates:
             rate = rates[(m.figure.unit or "", main)]
             e = replace(e, dimension=f"money:{main}" + e.dimension[len(f"money:{m.figure.unit}"):],

@@ -101,6 +101,9 @@ class Evidence:
     """What a count counts, stemmed (`shop`), or `person` for any noun for people."""
     headline: bool = False
     """It stands in the article's title or summary (which may contradict the article's text)."""
+    earlier: bool = False
+    """Its sentence dates it before the story's events (`Earlier this year, ... killed three`,
+    `the previous record of 2,290 points`): another event's quantity, or this one's as it was."""
     listed: bool = False
     """Its sentence gives another value of the same kind and unit (`five hours of battery life
     and four hours with the 9600M`): one of several things, each told apart by words a pair

@@ -189,7 +189,13 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
         specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen]
         kind = bool(specific or x["same noun"] or x["alone"] or x["same measure"])
     year_only = ea.dimension == "date" and ea.interval[1] - ea.interval[0] > 0.5
-    strong = kind and not (x["other owner"] or x["other agent"] or x["listed"] or year_only) \
+    # whose quantity, as the lexicon reads it (the thing bought, a possessive, the story's main
+    # name where the sentence names none): two subjects, two quantities
+    subjects_differ = bool(a.subject and b.subject and not same_names(a.subject, b.subject))
+    # a figure its sentence dates before the story's events is another event's, or this one's as
+    # it was: it may agree (restating a background fact), never dispute
+    strong = kind and not (x["other owner"] or x["other agent"] or x["listed"] or year_only or subjects_differ) \
+        and ea.earlier == eb.earlier \
         and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
         and p >= (DISPUTE_FAR if x["far apart"] else DISPUTE)
     return Link(round(p, 4), tuple(story.surface.get(w, w) for w in shared), strong, round(context, 4))

@@ -43,6 +43,12 @@ def test_deal_price_is_disputed(seeds: Story) -> None:
     assert {m.article.split("/")[1][:3] for m in claim.mentions} == {"000", "001"}
 
 
+def test_the_seeds_dispute_the_deal_price_and_the_valuation_only(seeds: Story) -> None:
+    # other companies' deals in the reports' asides (a cloud deal, a coding startup's price) are
+    # other subjects' quantities: no dispute of each other or of this deal
+    assert sorted(sorted(values(c)) for c in seeds.claims if c.status == "disputed") == [[8e8, 2e9], [43e9, 62e9]]
+
+
 def test_valuation_is_disputed_and_not_mixed_with_the_funding_round(seeds: Story) -> None:
     [claim] = [c for c in seeds.claims if 62e9 in values(c)]
     assert claim.status == "disputed" and claim.measure == "valuation"
