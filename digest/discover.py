@@ -17,7 +17,8 @@ STORY_FILES = ("index.md", "story.yml", "story.yaml")
 #: Files an editor keeps beside the articles that are not articles.
 SIDE_FILES = ("claims.yml", "claims.yaml", "readme.md", "readme.txt")
 #: Story slugs that would collide with the site's own pages.
-RESERVED = frozenset({"conflicts", "assets", "search", "claims", "index", "404", "stylesheets", "javascripts"})
+RESERVED = frozenset({"conflicts", "timeline", "entities", "assets", "search", "claims", "index", "404", "stylesheets",
+                      "javascripts"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,9 @@ def discover(content: Path, /, errors: list[InputError]) -> list[StorySource]:
                 errors.append(InputError(path_rel, "is a link to somewhere outside the content folder; not followed"))
             elif path.is_dir():
                 errors.append(InputError(path_rel, "folders inside a story folder are not read; move its files up"))
+            elif not path.is_file():
+                # a FIFO would block the build forever on open; a socket or device cannot be read
+                errors.append(InputError(path_rel, "not a regular file (a pipe, socket or device): not an article"))
             elif path.suffix.lower() not in READERS:
                 errors.append(InputError(
                     path_rel, f"unknown file type '{path.suffix or path.name}'; articles are "

@@ -88,3 +88,42 @@ def test_one_article_story_and_an_article_without_figures_build(tmp_path: Path) 
     assert "No figures were found in this article." in (out / "quiet" / "a.md").read_text(encoding="utf-8")
     claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))["claims"]
     assert {c["status"] for c in claims} == {"single-source"}
+
+
+@pytest.mark.parametrize("name", ["timeline", "entities", "conflicts"])
+def test_a_story_cannot_take_a_digest_wide_page(tmp_path: Path, name: str) -> None:
+    write(tmp_path / "c", f"{name}/a.md", GOOD)
+    assert errors_of(tmp_path / "c", tmp_path / "out") == [
+        f"{name}: story folder name '{name}' is reserved for a site page; rename it"]
+
+
+def test_a_pipe_in_a_story_is_reported_not_opened(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/a.md", GOOD)
+    os.mkfifo(tmp_path / "c" / "s" / "b.txt")  # opening it would wait for a writer forever
+    assert errors_of(tmp_path / "c", tmp_path / "out") == [
+        "s/b.txt: not a regular file (a pipe, socket or device): not an article"]
+
+
+def test_control_characters_are_dropped_from_text_and_escaped_in_messages(tmp_path: Path) -> None:
+    # scraped text carries such bytes: they are invalid in the feeds' XML and unsafe in a terminal
+    write(tmp_path / "c", "s/a.md", "---\ntitle: \"Title\\x01 with ESC\\x1b[2J\"\nsource: \"Out\\uFFFEsider\"\n---\n"
+          "The council spent $5 million.\x07\n")
+    out = tmp_path / "out"
+    build(tmp_path / "c", out=out, config=None)
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    claims = (out / "claims.json").read_text(encoding="utf-8")
+    assert "Outsider" in feed and "Title with ESC[2J" in claims
+    assert not [p for p in out.rglob("*") if p.is_file() and any(c in p.read_text(encoding="utf-8")
+                                                                  for c in "\x01\x07\x1b\ufffe")]
+    write(tmp_path / "d", "s/a.md", "---\ntitle: T\n\x1b]0;owned\x07: 1\n---\nBody.\n")
+    [error] = errors_of(tmp_path / "d", tmp_path / "out2")
+    assert "\x1b" not in error and "\x07" not in error
+
+
+def test_a_huge_number_of_years_ago_is_a_span_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/a.md", "---\ntitle: T\ndate: 2024-05-01\n---\n"
+          f"It happened {'9' * 30} years ago, and the rocks formed 99999 years ago.\n")
+    build(tmp_path / "c", out=tmp_path / "out", config=None)
+    claims = json.loads((tmp_path / "out" / "claims.json").read_text(encoding="utf-8"))
+    kinds = {m["kind"] for c in claims["claims"] for m in c["mentions"]}
+    assert kinds == {"duration"}

@@ -231,8 +231,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
             span.end = aged.end()  # an age: "85 years old"
         if (ago := P.AGO.match(text, span.end)) and span.low is None:
             span.end = ago.end()
-            if year is not None and unit in ("years", "months"):
-                years_back = span.value if unit == "years" else span.value / 12
+            years_back = span.value if unit == "years" else span.value / 12
+            if year is not None and unit in ("years", "months") and 0 <= years_back < year:
+                # a year of the common era; "99999 years ago" (or a 400-digit N) stays a span
                 kind, unit = "date", None
                 span.value = float(int(year - years_back))
                 period = str(int(span.value))

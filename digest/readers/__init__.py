@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -11,7 +12,7 @@ from typing import Any
 from digest.errors import InputError
 from digest.model import Article, Block
 from digest.readers import html, markdown, scraped
-from digest.readers.meta import ARTICLE_KEYS, check
+from digest.readers.meta import ARTICLE_KEYS, check, drop_controls
 
 #: The largest article file read, in bytes; a larger one is refused with a clear error.
 MAX_BYTES = 10 * 1024 * 1024
@@ -82,7 +83,7 @@ def decode(data: bytes, rel: str, *, html: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError(rel, "binary file (it contains NUL characters): not an article")
-    return text
+    return drop_controls(text)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -90,7 +91,24 @@ def _declared_charset(data: bytes) -> str | None:
     if not m:
         return None
     name = m.group(1).decode("ascii").lower()
-    return "utf-8" if name in ("utf8", "utf-8") else name
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return "utf-8"  # a label no browser knows: read as UTF-8, as browsers fall back
+    # what browsers do (WHATWG Encoding): a page declaring UTF-16 without a BOM is UTF-8; a
+    # codec that is no character set of the web (unicode_escape, punycode, rot13) is not used
+    if codec.startswith(("utf-16", "utf-32")) or codec not in _WEB_CODECS:
+        return "utf-8"
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec  # as browsers read those labels
+
+
+#: The character sets of the web (WHATWG Encoding) Python reads, by Python's codec names.
+_WEB_CODECS = frozenset({
+    "utf-8", "ascii", "iso8859-1", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7",
+    "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u",
+    "mac-roman", "mac-cyrillic", "cp866", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+    "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "gb2312", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis",
+    "cp932", "euc_kr", "cp949"})
 
 
 def slugify(text: str) -> str:

@@ -76,6 +76,16 @@ def _key_lines(raw: str) -> dict[str, int]:
     return {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
 
 
+#: C0 controls but tab and newline, DEL, C1 controls, and the noncharacters U+FFFE and U+FFFF.
+CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def drop_controls(text: str) -> str:
+    """`text` without the control characters scraped text and YAML escapes (`"\\x1b"`) carry:
+    they mean nothing in an article, are invalid in XML (the feeds) and unsafe in a terminal."""
+    return CONTROL.sub("", text)
+
+
 def check(meta: dict[str, Any], path: Path, *, schema: dict[str, str]) -> dict[str, Any]:
     """Validate front matter against `schema`; return it with normalised values."""
     lines: dict[str, int] = meta.get("__lines__", {})
@@ -101,7 +111,7 @@ def _coerce(value: Any, want: str, key: str, path: Path, line: int | None) -> An
     if want in ("text", "url", "slug"):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise bad("text")
-        text = " ".join(str(value).split())
+        text = " ".join(drop_controls(str(value)).split())
         if want == "url" and not _URL.match(text):
             raise bad("an http(s) URL")
         if want == "slug" and not _SLUG.match(text):
@@ -111,7 +121,7 @@ def _coerce(value: Any, want: str, key: str, path: Path, line: int | None) -> An
         return text
     if want == "text or list of text":
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return ", ".join(" ".join(v.split()) for v in value)
+            return ", ".join(" ".join(drop_controls(v).split()) for v in value)
         return _coerce(value, "text", key, path, line)
     if want == "list of text":
         if isinstance(value, str):

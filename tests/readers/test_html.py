@@ -7,6 +7,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from digest.readers import read_article
 from digest.readers.html import blocks_from_xml, extract_xml
 from tests.conftest import CORPUS, ROOT, require
@@ -61,3 +63,21 @@ def test_charset_declared_in_the_page(tmp_path: Path) -> None:
                   f"<h1>Le café</h1>{body}</article></body></html>".encode("iso-8859-1"))
     a = read_article(p, root=tmp_path, story="s")
     assert "café a coûté" in a.body[-1].text
+
+
+@pytest.mark.parametrize(("declared", "encoded"), [
+    # a codec that is no character set of the web is not used: the page is read as UTF-8
+    ("unicode_escape", "utf-8"),
+    # browsers read a page that declares UTF-16 but has no BOM as UTF-8 (WHATWG Encoding)
+    ("utf-16", "utf-8"),
+    # and ISO-8859-1 as windows-1252 (curly quotes and the euro sign live in 0x80-0x9f)
+    ("iso-8859-1", "cp1252"),
+])
+def test_a_declared_charset_is_read_as_browsers_read_it(tmp_path: Path, declared: str, encoded: str) -> None:
+    p = tmp_path / "s" / "page.html"
+    p.parent.mkdir()
+    body = "<p>" + "The café’s repairs cost €5 million in total, the council said. " * 4 + "</p>"
+    p.write_bytes(f'<html><head><meta charset="{declared}"><title>Repairs</title></head><body><article>'
+                  f"<h1>Repairs</h1>{body}</article></body></html>".encode(encoded))
+    a = read_article(p, root=tmp_path, story="s")
+    assert "The café’s repairs cost €5 million in total" in a.body[-1].text
