@@ -93,9 +93,9 @@ bench: $(VENV)/.bench-installed
 serve: docs
 	DIGEST_CONTENT="$(CONTENT)" DIGEST_DOCS="$(DOCS)" $(BIN)/mkdocs serve -f mkdocs.serve.yml -a 127.0.0.1:8000
 
-## clean: remove generated files (docs/, site/); never touches content/
+## clean: remove generated files (docs/, site/, what a killed build left); never touches content/
 clean:
-	rm -rf "$(DOCS)" "$(SITE)" .docs.tmp .site.tmp .mkdocs.tmp.yml
+	rm -rf "$(DOCS)" "$(SITE)" .docs.tmp .site.tmp .mkdocs.tmp.yml ./.*.tmp-*
 
 ## help: list the targets
 help:

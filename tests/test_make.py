@@ -50,8 +50,12 @@ def test_a_failed_build_keeps_docs_and_site_and_content(repo: Path) -> None:
     assert result.returncode != 0 and "no_such_function" in result.stderr
     assert tree(repo / "docs") == docs and tree(repo / "site") == site
     assert not [p.name for p in repo.iterdir() if p.name.startswith((".docs", ".site", ".mkdocs"))]
-    # make clean removes the outputs, never the articles
+    # make clean removes the outputs (and what a killed build leaves: `kill -9` while writing
+    # leaves digest's temporary folder beside the output), never the articles
+    (repo / "..docs.tmp.tmp-x1y2").mkdir()
+    (repo / ".docs.tmp-x1y2").mkdir()
     assert make(repo, "clean").returncode == 0
     assert not (repo / "docs").exists() and not (repo / "site").exists()
+    assert not [p.name for p in repo.iterdir() if ".tmp" in p.name]
     content["port-avery-storm/coastal-wire.md"] = article.read_bytes()
     assert tree(repo / "content") == content
