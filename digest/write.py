@@ -29,6 +29,8 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
     """Write `files` (relative path -> text) as the new `out`, replacing the old one only once
     every file is written. Unchanged files keep their bytes and modification times."""
     out = out.absolute()
+    if out.is_symlink():
+        out = out.resolve()  # a link to the real folder (`docs -> /srv/www/docs`) stays a link
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:

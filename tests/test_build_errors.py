@@ -127,3 +127,12 @@ def test_a_huge_number_of_years_ago_is_a_span_not_a_crash(tmp_path: Path) -> Non
     claims = json.loads((tmp_path / "out" / "claims.json").read_text(encoding="utf-8"))
     kinds = {m["kind"] for c in claims["claims"] for m in c["mentions"]}
     assert kinds == {"duration"}
+
+
+def test_an_output_folder_that_is_a_link_stays_a_link(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/a.md", GOOD)
+    (tmp_path / "real").mkdir()
+    os.symlink(tmp_path / "real", tmp_path / "out")
+    for _ in range(2):  # the second build once failed: "Cannot call rmtree on a symbolic link"
+        build(tmp_path / "c", out=tmp_path / "out", config=None)
+        assert (tmp_path / "out").is_symlink() and (tmp_path / "real" / "claims.json").is_file()
