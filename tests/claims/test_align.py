@@ -21,6 +21,16 @@ def story_of(content: Path) -> Story:
     return make_story(source, articles)
 
 
+def reports(content: Path, texts: dict[str, str]) -> Story:
+    """One story of one-paragraph reports, one outlet each."""
+    story = content / "s"
+    story.mkdir()
+    for name, text in texts.items():
+        (story / f"{name}.md").write_text(f"---\ntitle: Review {name}\nsource: Outlet {name}\n---\n\n{text}\n",
+                                          encoding="utf-8")
+    return story_of(content)
+
+
 def claims_with(story: Story, text: str) -> list[Claim]:
     return [c for c in story.claims if any(m.figure.text == text for m in c.mentions)]
 
@@ -118,27 +128,17 @@ def test_headline_against_body_in_one_article_is_a_dispute(tmp_path: Path) -> No
 def test_an_agreement_through_an_open_end_carries_no_dispute(tmp_path: Path) -> None:
     # "five hours" fits "up to eight hours"; that does not set it against "eight hours", which
     # the third report gives along with "five hours" for the earlier model
-    story = tmp_path / "s"
-    story.mkdir()
     texts = {"a": "The new battery lasts up to eight hours on a single charge, the maker says.",
              "b": "Battery life is eight hours on a single charge, up from five hours before.",
              "c": "On a single charge, the battery lasts five hours with the faster chip."}
-    for name, text in texts.items():
-        (story / f"{name}.md").write_text(f"---\ntitle: Laptop review {name}\nsource: Outlet {name}\n---\n\n{text}\n",
-                                          encoding="utf-8")
-    s = story_of(tmp_path)
+    s = reports(tmp_path, texts)
     assert [c for c in s.claims if c.status == "disputed"] == []
 
 
 def test_a_value_listed_with_another_of_its_kind_is_no_dispute(tmp_path: Path) -> None:
     # "five hours ... and four hours with the 9600M": each value belongs to words the pair score
     # does not weigh; neither disputes "eight hours"
-    story = tmp_path / "s"
-    story.mkdir()
     texts = {"a": "The new battery gives eight hours of battery life on a charge.",
              "b": "You get five hours of battery life with the base chip and four hours with the faster one."}
-    for name, text in texts.items():
-        (story / f"{name}.md").write_text(f"---\ntitle: Laptop review {name}\nsource: Outlet {name}\n---\n\n{text}\n",
-                                          encoding="utf-8")
-    s = story_of(tmp_path)
+    s = reports(tmp_path, texts)
     assert [c for c in s.claims if c.status == "disputed"] == []
