@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
+from digest.pipeline import build
 from tests.conftest import FIXTURES, build_site
 
 pytestmark = pytest.mark.slow
@@ -94,3 +96,27 @@ def test_markers_in_text_add_no_annotation(hostile_site: Path) -> None:
             markers = len(re.findall(r"\((\d+)\)", block.text_content()))
             marks = len(block.xpath(".//mark[@id]"))
             assert markers == marks, (path, block.text_content()[:80])
+
+
+def test_an_editors_measure_stays_text_in_every_attribute(tmp_path: Path) -> None:
+    # claims.yml `measure:` reaches each figure's <mark title="...">: Markdown read inside the
+    # attribute once made `![...](z)` an image tag whose onfocus ran on page load
+    payload = "![x tabindex=1 autofocus onfocus=alert(1) y](z) `code` [l](javascript:alert(2)) *em*"
+    content = tmp_path / "content"
+    story = content / "s"
+    story.mkdir(parents=True)
+    for name, value in (("a", "$2 million"), ("b", "$3 million")):
+        (story / f"{name}.md").write_text(f"---\ntitle: Report {name}\nsource: Outlet {name}\n---\n\n"
+                                          f"The council agreed to pay {value} for the bridge repairs.\n",
+                                          encoding="utf-8")
+    build(content, out=tmp_path / "probe", config=None)
+    claims = json.loads((tmp_path / "probe" / "claims.json").read_text(encoding="utf-8"))
+    [claim] = [c for c in claims["claims"] if len(c["mentions"]) == 2]
+    (story / "claims.yml").write_text(f"- claim: {claim['id']}\n  measure: {json.dumps(payload)}\n", encoding="utf-8")
+    site = build_site(content, tmp_path / "work")[1]
+    titles = []
+    for path in sorted(site.rglob("index.html")):
+        root = lxml_html.parse(str(path)).getroot()
+        assert not root.xpath("//img[@src='z'] | //*[@onfocus] | //a[starts-with(@href, 'javascript')]"), path
+        titles += [m.get("title") for m in root.xpath("//mark[@title]") if "alert" in m.get("title")]
+    assert titles and all(title.startswith(payload) for title in titles), titles

@@ -75,8 +75,17 @@ def escape_md(text: str, *, config: str | None = None) -> str:
 
 
 def escape_attr(text: str) -> str:
-    """Text for an HTML attribute value written by digest itself."""
-    return html.escape(" ".join(str(text).split()), quote=True)
+    """Text for an HTML attribute value written by digest itself. Markdown still reads raw
+    HTML's attribute values (`title="![x onfocus=...](z)"` became an image tag inside the
+    attribute), so every character Markdown acts on is a character reference too."""
+    return " ".join(str(text).split()).translate(_ATTR)
+
+
+#: HTML's attribute escapes, and every character Markdown or its extensions act on inside a line
+#: as a numeric character reference (which Markdown leaves alone and browsers read back); the
+#: value is one line, so line-start syntax (`#`, `-`, `1.`) cannot apply.
+_ATTR = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;",
+         **{ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()!|~^="}}
 
 
 def trusted(fragment: str) -> Markup:
