@@ -19,6 +19,7 @@ against another source.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -97,14 +98,17 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     mentions: list[Mention] = []
     implicit: set[tuple[str, str]] = set()
     named_targets: Counter[str] = Counter()
+    spans: dict[tuple[str, str], tuple[int, int]] = {}
     for article, blocks in zip(articles, figures, strict=True):
         n = 0
         for b, block_figures in enumerate(blocks):
             text = article.blocks[b].text
             sentences = C.split_sentences(text)
+            starts = [s for s, _ in sentences]
             for figure in block_figures:
                 n += 1
-                sentence = next((s for s in sentences if s[0] <= figure.start < s[1]), (0, len(text)))
+                sentence = _sentence_of(figure, sentences, starts, text)
+                spans[(article.id, f"fig-{n}")] = sentence
                 located = Located(article, b, figure, f"fig-{n}", sentence)
                 mention, how = _describe(located, naming[article.id][b], block_figures, names, default)
                 if mention.subject in full:
@@ -119,7 +123,7 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     mentions, rates = conversions(mentions, articles)
     mentions = arithmetic_checks(mentions)
     origins = syndicated(articles)
-    evidence = _evidence(articles, naming, mentions, names, full, rates)
+    evidence = _evidence(articles, naming, spans, mentions, names, full, rates)
     sources = Sources(origins=origins, rates=rates, names={a.id: a.outlet or a.title for a in articles},
                       intervals={(m.article, m.anchor): (e.dimension, e.interval)
                                  for m, e in zip(mentions, evidence, strict=True)})
@@ -127,13 +131,13 @@ def align(articles: Sequence[Article], figures: Sequence[Sequence[Sequence[Figur
     return mentions, claims, held
 
 
-def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], mentions: Sequence[Mention],
-              names: Counter[str], full: dict[str, str], rates: dict[tuple[str, str], float]) -> list[Evidence]:
+def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], spans: dict[tuple[str, str], tuple[int, int]],
+              mentions: Sequence[Mention], names: Counter[str], full: dict[str, str],
+              rates: dict[tuple[str, str], float]) -> list[Evidence]:
     """What each mention's sentence says about its figure (describe.py); amounts in another
     currency are put in the story's main currency where the text states a rate."""
     blocks = {(a.id, i): b.text for a in articles for i, b in enumerate(a.blocks)}
     heads = {(a.id, i) for a in articles for i, b in enumerate(a.blocks) if b.kind in ("title", "summary")}
-    sentences = {key: C.split_sentences(text) for key, text in blocks.items()}
     by_block: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for m in mentions:
         by_block[(m.article, m.block)].append(m.figure)
@@ -146,7 +150,7 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], mention
     for m in mentions:
         key = (m.article, m.block)
         text = blocks[key]
-        s0, s1 = next((s for s in sentences[key] if s[0] <= m.figure.start < s[1]), (0, len(text)))
+        s0, s1 = spans[(m.article, m.anchor)]
         e = describe(m.figure, text[s0:s1], s0, text, names, full, by_block[key],
                      naming=naming[m.article][m.block][s0:s1])
         if key in heads:
@@ -167,6 +171,27 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], mention
 
 
 
+
+
+#: How much of a sentence is read around a figure, either side: a scraped line without full
+#: stops (60 KB, a thousand amounts) is read, and quoted, as the stretch around each figure, so
+#: that every step stays linear in the text.
+SENTENCE_WINDOW = 500
+
+
+def _sentence_of(figure: Figure, sentences: list[tuple[int, int]], starts: list[int], text: str) -> tuple[int, int]:
+    """(start, end) in `text` of the sentence that holds `figure`, clipped to `SENTENCE_WINDOW`
+    characters either side of it (at spaces)."""
+    i = bisect.bisect_right(starts, figure.start) - 1
+    s0, s1 = sentences[i] if i >= 0 and figure.start < sentences[i][1] else (0, len(text))
+    if s1 - s0 > 2 * SENTENCE_WINDOW + len(figure.text):
+        lo, hi = max(s0, figure.start - SENTENCE_WINDOW), min(s1, figure.end + SENTENCE_WINDOW)
+        if lo > s0 and (space := text.find(" ", lo, figure.start)) >= 0:
+            lo = space + 1
+        if hi < s1 and (space := text.rfind(" ", figure.end, hi)) >= 0:
+            hi = space
+        s0, s1 = lo, hi
+    return s0, s1
 
 
 def _quantity_key(m: Mention) -> tuple[str, ...]:
@@ -288,7 +313,7 @@ def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: 
     if f.kind == "date":
         return None
     dates = [d for d in block_figures if d.kind == "date" and d.period and c0 <= d.start < c1
-             and not _NOT_A_PERIOD.search(text, 0, d.start)]
+             and not _NOT_A_PERIOD.search(text, max(0, d.start - 20), d.start)]
     if not dates:
         return None
     nearest = min(dates, key=lambda d: (abs(d.start - f.start), d.start))

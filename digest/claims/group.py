@@ -16,10 +16,11 @@ strongest first, into claims under three rules:
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -272,6 +273,9 @@ def _same_period(a: str, b: str) -> bool:
 class _Cluster:
     members: list[int]
     links: list[Link]
+    kinds: dict[tuple[object, ...], int] = field(default_factory=dict)
+    """One member for each different (article, source, dimension, value, period, headline):
+    what joining is checked on, so a claim stated 4,000 times is checked as one value."""
 
 
 def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: Sequence[str],
@@ -283,18 +287,29 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
 
     `origin[i]` is the source of mention i (copies of one wire report share one)."""
     distinct: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
-    values: dict[str, list[Evidence]] = defaultdict(list)
-    for m, e in zip(mentions, evidence, strict=True):
+    # each article's finite values by family, sorted by size: "does it state this value?" is a
+    # look-up, not a scan of the article (a line of 1,000 amounts)
+    by_size: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    for n, (m, e) in enumerate(zip(mentions, evidence, strict=True)):
         distinct[(m.article, e.dimension)].add(e.interval)
-        values[m.article].append(e)
+        if math.isfinite(e.interval[1]):
+            by_size[(m.article, _family(e.dimension, bare=True))].append((abs(_middle(e.interval)), n))
+    for found in by_size.values():
+        found.sort()
     story = Story(idf, unseen, surface, {k: len(v) for k, v in distinct.items()})
 
     def states(article: str, e: Evidence, pair: tuple[int, int]) -> bool:
         """Whether the article states the value of `e` (in its dimension, or as a bare number):
         the same number, not merely one its qualifiers make compatible."""
-        return any(all(o is not evidence[k] for k in pair) and (o.dimension == e.dimension or _bare_and_counted(o, e))
-                   and _ratio(o, e) <= 1.02 and math.isfinite(o.interval[1]) and math.isfinite(e.interval[1])
-                   for o in values[article])
+        if not math.isfinite(e.interval[1]):
+            return False
+        found = by_size.get((article, _family(e.dimension, bare=True)), [])
+        size = abs(_middle(e.interval))
+        near = found if size == 0 else [
+            *found[:bisect.bisect_right(found, (0.0, len(evidence)))],  # a zero is "as large" as any value
+            *found[bisect.bisect_left(found, (size / 1.02 - 1e-9, -1)):bisect.bisect_right(found, (size * 1.02 + 1e-9, len(evidence)))]]
+        return any(n not in pair and (evidence[n].dimension == e.dimension or _bare_and_counted(evidence[n], e))
+                   and _ratio(evidence[n], e) <= 1.02 for _, n in near)
 
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(evidence):
@@ -335,7 +350,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
                 edges.append((-link.score, i, j, link))
     edges.sort(key=lambda t: (t[0], t[1], t[2]))
     of = list(range(len(mentions)))
-    clusters = {i: _Cluster([i], []) for i in range(len(mentions))}
+    clusters = {i: _Cluster([i], [], {_kind_of(i, mentions, evidence, origin): i}) for i in range(len(mentions))}
 
     def find(i: int) -> int:
         while of[i] != i:
@@ -353,6 +368,8 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         of[rj] = ri
         x.members += y.members
         x.links += [*y.links, link]
+        for what, rep in y.kinds.items():
+            x.kinds.setdefault(what, rep)
         del clusters[rj]
     groups = [(sorted(c.members), c.links) for _, c in sorted(clusters.items())]
     # pairs whose values differ that the sentences make likely one quantity, but not surely:
@@ -379,12 +396,14 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
     agree = compatible(evidence[i], evidence[j]) or evidence[i].dimension != evidence[j].dimension
     if not agree and not link.strong:
         return False
-    for a in x.members:
-        for b in y.members:
+    link_kinds = {_kind_of(i, mentions, evidence, origin), _kind_of(j, mentions, evidence, origin)}
+    for a in x.kinds.values():
+        for b in y.kinds.values():
             ea, eb = evidence[a], evidence[b]
             same_dim = ea.dimension == eb.dimension
             if mentions[a].article == mentions[b].article and not (same_dim and compatible(ea, eb)) and not (
-                    link.strong and {a, b} == {i, j} and ea.headline != eb.headline):
+                    link.strong and {_kind_of(a, mentions, evidence, origin), _kind_of(b, mentions, evidence, origin)}
+                    == link_kinds and ea.headline != eb.headline):
                 return False  # an article gives one value per claim, unless its headline contradicts it
             if origin[a] == origin[b] and mentions[a].article != mentions[b].article and not (
                     same_dim and compatible(ea, eb)):
@@ -395,14 +414,21 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
                 return False  # Q2 revenue is not Q3 revenue, the 2025-26 budget not the 2026-27 one
             if same_dim and not compatible(ea, eb) and not link.strong and not (
                     link.context >= AGREE_TWIN
-                    and (_has_twin(x.members, eb, evidence) or _has_twin(y.members, ea, evidence))):
+                    and (_has_twin(x.kinds.values(), eb, evidence) or _has_twin(y.kinds.values(), ea, evidence))):
                 # joining would set values against each other on weak evidence (unless the
                 # claim already holds that value: one more source siding with it)
                 return False
     return True
 
 
-def _has_twin(members: Sequence[int], e: Evidence, evidence: Sequence[Evidence]) -> bool:
+def _kind_of(k: int, mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: Sequence[str]) -> tuple[object, ...]:
+    """What joining checks of mention `k` (see `_Cluster.kinds`)."""
+    e = evidence[k]
+    return (mentions[k].article, origin[k], e.dimension, e.interval, mentions[k].period, e.headline,
+            bool(mentions[k].measure and mentions[k].measure in STOCK_MEASURES))
+
+
+def _has_twin(members: Iterable[int], e: Evidence, evidence: Sequence[Evidence]) -> bool:
     """Whether one of `members` states `e`'s value, in its dimension (compatible, close, and not
     merely through an open end: "at least two" is no twin of "about 100", "up to eight hours"
     none of "eight hours")."""

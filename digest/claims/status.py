@@ -123,8 +123,15 @@ def _scaled(f: Figure, factor: float, unit: str | None, per: str | None = None) 
 def _clash(members: list[Mention], ctx: Sources, notes: list[str]) -> tuple[Mention, Mention] | None:
     """Two mentions whose values cannot both be right, or None. Notes say how values in other
     currencies or on another basis were compared."""
-    for i, a in enumerate(members):
-        for b in members[i + 1:]:
+    # one member per different value: a claim stated 4,000 times is checked as the few values it has
+    values: dict[tuple[object, ...], Mention] = {}
+    for m in members:
+        f = m.figure
+        values.setdefault((ctx.intervals.get((m.article, m.anchor)), f.kind, f.unit, f.per, f.value, f.low, f.high,
+                           f.qualifier, f.period), m)
+    distinct = list(values.values())
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1:]:
             da, db = ctx.intervals.get((a.article, a.anchor)), ctx.intervals.get((b.article, b.anchor))
             pair = comparable(a.figure, b.figure, ctx)
             if da and db and da[0] == db[0] and (pair is None or a.figure.kind == "date"):

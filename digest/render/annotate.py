@@ -73,7 +73,8 @@ def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], 
     return "".join(out).strip()
 
 
-def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Article], config: str | None) -> str:
+def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Article], config: str | None,
+               firsts: Mapping[str, Mention] | None = None) -> str:
     """The annotation of one figure: what it measures, its value, what other sources say."""
     f = m.figure
     subject = f" · {escape_md(claim.subject, config=config)}" if claim.subject else ""
@@ -91,7 +92,7 @@ def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Ar
         lines.append("✗ The editor marks this value as **deprecated**: it is kept here but not counted.")
     if claim.note:
         lines.append(f"✎ **Editor's note**: {escape_md(claim.note, config=config)}")
-    others = _other_sources(m, claim)
+    others = _other_sources(m, claim, first_per_article(claim) if firsts is None else firsts)
     for other in others:
         who = escape_md(source_label(articles[other.article]), config=config)
         target = link(page, page_path(other.article), other.anchor)
@@ -101,17 +102,27 @@ def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Ar
     return "\n\n".join(line for line in lines if line)
 
 
-def _other_sources(m: Mention, claim: Claim) -> list[Mention]:
-    """The first mention of the claim in each other article (or elsewhere in this one, if disputed)."""
+def first_per_article(claim: Claim) -> dict[str, Mention]:
+    """The first mention of the claim in each article (made once per claim: a claim may be
+    stated thousands of times)."""
     seen: dict[str, Mention] = {}
     for other in claim.mentions:
-        if other.article != m.article and other.article not in seen:
-            seen[other.article] = other
+        seen.setdefault(other.article, other)
+    return seen
+
+
+def _other_sources(m: Mention, claim: Claim, firsts: Mapping[str, Mention]) -> list[Mention]:
+    """The first mention of the claim in each other article (or elsewhere in this one, if disputed)."""
+    seen = [o for article, o in firsts.items() if article != m.article]
     if claim.status == "disputed" and not seen:
-        own = [o for o in claim.mentions if o.anchor != m.anchor
-               and o.figure.bounds() != m.figure.bounds()]
-        return own[:3]
-    return list(seen.values())
+        own = []
+        for o in claim.mentions:
+            if o.anchor != m.anchor and o.figure.bounds() != m.figure.bounds():
+                own.append(o)
+                if len(own) == 3:
+                    break
+        return own
+    return seen
 
 
 def numbered_list(items: Sequence[str]) -> str:

@@ -190,15 +190,18 @@ def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *,
     articles = {a.id: a for a in story.articles}
     items = []
     mentions = sorted((m for m in story.mentions if m.article == article.id), key=lambda m: int(m.anchor[4:]))
+    firsts: dict[str, list[Mention]] = {}  # per claim, made once: a claim may be stated thousands of times
     for m in mentions:
         claim = claims[m.anchor]
+        if claim.id not in firsts:
+            firsts[claim.id] = _first_per_value(claim.mentions)
         start = offsets[m.block] + m.figure.start
         end = offsets[m.block] + m.figure.end
         assert text[start:end] == m.figure.text
         describing = (f"{first_upper(claim.measure)}{' · ' + claim.subject if claim.subject else ''}: "
                       f"{normalised(m.figure)}. {STATUS_LABELS[claim.status]}: {claim.reason}")
         others = [f"{source_label(articles[o.article])} says {normalised(o.figure)}"
-                  for o in _first_per_value(claim.mentions) if o.article != m.article]
+                  for o in firsts[claim.id] if o.article != m.article]
         body: list[dict[str, Any]] = [
             {"type": "TextualBody", "purpose": "describing", "format": "text/plain", "language": "en",
              "value": " ".join([describing, *(o + "." for o in others)])},

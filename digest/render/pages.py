@@ -18,6 +18,7 @@ from digest.render.annotate import (
     STATUS_ICONS,
     STATUS_LABELS,
     annotation,
+    first_per_article,
     link,
     marked,
     mention_ref,
@@ -66,8 +67,16 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         if m.article == article.id:
             by_block[m.block].append(m)
 
+    firsts: dict[str, dict[str, Mention]] = {}  # per claim, made once
+
+    def first(claim: Claim) -> dict[str, Mention]:
+        if claim.id not in firsts:
+            firsts[claim.id] = first_per_article(claim)
+        return firsts[claim.id]
+
     def notes(mentions: list[Mention]) -> str:
-        return numbered_list([annotation(m, claims[m.anchor], page=page, articles=articles, config=config)
+        return numbered_list([annotation(m, claims[m.anchor], page=page, articles=articles, config=config,
+                                         firsts=first(claims[m.anchor]))
                               for m in sorted(mentions, key=lambda m: m.figure.start)])
 
     title_md = ""
