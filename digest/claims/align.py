@@ -304,6 +304,10 @@ def _role(clause: str, at: int, *, dated: bool) -> str | None:
 
 
 
+def _start(f: Figure) -> int:
+    return f.start
+
+
 def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: int) -> str | None:
     """The date in the same clause that the figure is tied to (nearest one), if any.
 
@@ -312,7 +316,10 @@ def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: 
     """
     if f.kind == "date":
         return None
-    dates = [d for d in block_figures if d.kind == "date" and d.period and c0 <= d.start < c1
+    # the clause's dates (`block_figures` are in reading order)
+    inside = block_figures[bisect.bisect_left(block_figures, c0, key=_start):bisect.bisect_left(
+        block_figures, c1, key=_start)]
+    dates = [d for d in inside if d.kind == "date" and d.period
              and not _NOT_A_PERIOD.search(text, max(0, d.start - 20), d.start)]
     if not dates:
         return None

@@ -15,6 +15,7 @@ For every mention this gathers, from its sentence and never from a list of beats
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -140,6 +141,10 @@ def noun_of(unit: str) -> str:
     return "person" if lower in PEOPLE_NOUNS else stem(lower)
 
 
+def _start(f: Figure) -> int:
+    return f.start
+
+
 def is_age(f: Figure, text: str) -> bool:
     """Whether the figure is someone's age: `35-year-old`, `85 years old`, `aged 85`, `Ortiz, 35,`,
     `She was 85.`"""
@@ -174,9 +179,11 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     elif dim == "number" and (of := _NOUN_OF.search(block_text, max(0, f.start - 30), f.start)):
         dim = f"count:{stem(of['noun'])}-of"  # "a mother of 12": what the number counts is named before it
     at0, at1 = f.start - offset, f.end - offset
+    # the block's figures that stand in this sentence (`figures` are in reading order)
+    here = figures[bisect.bisect_left(figures, offset, key=_start):bisect.bisect_left(
+        figures, offset + len(sentence), key=_start)]
     # other figures' text is no evidence about this one ("killing two and wounding three")
-    masked = [(g.start - offset, g.end - offset) for g in figures
-              if g is not f and offset <= g.start < offset + len(sentence)]
+    masked = [(g.start - offset, g.end - offset) for g in here if g is not f]
     found = [clean for e in C.entities(naming or sentence, names) if (clean := S.clean_name(e))]
     name_spans = [(s, e) for s, e, _ in found]
     words: dict[str, float] = {}
@@ -209,9 +216,9 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
         words.pop(noun, None)  # the noun is compared on its own
     if f.unit and f.unit in UNITS:
         words.pop(stem(f.unit), None)  # "miles" says nothing about which distance
-    listed = any(g is not f and offset <= g.start < offset + len(sentence) and g.kind == f.kind
+    listed = any(g is not f and g.kind == f.kind
                  and g.unit == f.unit and g.bounds() != f.bounds() and _LIST_JOINT.search(
-                     block_text[min(f.end, g.end):max(f.start, g.start)]) for g in figures)
+                     block_text[min(f.end, g.end):max(f.start, g.start)]) for g in here)
     ranked = sorted(found, key=lambda e: min(abs(e[0] - at0), abs(e[1] - at1)))
     resolved = tuple(dict.fromkeys(canonical.get(n, n) for _, _, n in ranked))
     c0, c1 = C.clause_bounds(sentence, at0)

@@ -17,6 +17,7 @@ strongest first, into claims under three rules:
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 import math
 from collections import defaultdict
@@ -51,6 +52,9 @@ AGREE_TWIN = 0.3
 HELD_BACK = 0.5
 #: How many candidate partners of each mention are scored (the rest share no telling word).
 CANDIDATES = 40
+#: A word beside more figures than this is no candidate key (a line restating one sentence
+#: thousands of times); a real story has a few hundred figures in all.
+MAX_POSTINGS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,14 +333,21 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         ranked: dict[int, float] = defaultdict(float)
         for k in sorted(set(e.words) | ({f"#{e.noun}"} if e.noun else set()), key=lambda w: (-idf.get(w, unseen), w))[:12]:
             for fam in sorted({_family(e.dimension), _family(e.dimension, bare=True)}):
-                for j in index.get((fam, k), ()):
-                    if j > i and _pairable(i, j):
+                postings = index.get((fam, k), [])
+                if len(postings) > MAX_POSTINGS:
+                    continue  # a word beside thousands of figures tells none of them apart
+                for j in postings[bisect.bisect_right(postings, i):]:
+                    if _pairable(i, j):
                         ranked[j] += idf.get(k, unseen)
         if len(ranked) < CANDIDATES:
-            for j in index.get((_family(e.dimension), "*"), ()):
-                if j > i and _pairable(i, j) and j not in ranked:
+            # the nearest others, in reading order, fill the rest (the first few suffice)
+            postings = index.get((_family(e.dimension), "*"), [])
+            for j in postings[bisect.bisect_right(postings, i):]:
+                if len(ranked) >= CANDIDATES:
+                    break
+                if _pairable(i, j) and j not in ranked:
                     ranked[j] = 0.0
-        for j in sorted(ranked, key=lambda j: (-ranked[j], j))[:CANDIDATES]:
+        for j in heapq.nsmallest(CANDIDATES, ranked, key=lambda j: (-ranked[j], j)):
             link = score(mentions[i], e, mentions[j], evidence[j], story)
             if link and link.strong and not compatible(e, evidence[j]) and (
                     states(mentions[i].article, evidence[j], (i, j)) or states(mentions[j].article, e, (i, j))):
