@@ -80,7 +80,7 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
                 keep(Figure(m.group(), "date", value, None, None, None, None, m.start(), m.end(), label))
     for m in P.FRACTION.finditer(text):
         if free(*m.span()) and (m.group().lower().endswith(" of") or P.FRACTION_OF.match(text, m.end())
-                                or P.FRACTION_LEAD.search(text, 0, m.start())
+                                or P.FRACTION_LEAD.search(text, max(0, m.start() - 20), m.start())
                                 or not m.group().lower().startswith(("a ", "one "))):
             start, end = m.start("f"), m.end("f")
             value = FRACTIONS[" ".join(m["f"].lower().split())]
