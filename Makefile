@@ -84,9 +84,10 @@ $(VENV)/.bench-installed: $(VENV)/.test-installed requirements-bench.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
-## bench: benchmarks into tests/bench/results/: figures (extractor vs quantulum3), site (100/1,000/10,000 articles)
+## bench: benchmarks into tests/bench/results/: figures (extractor vs quantulum3), hostile shapes, site (100/1,000/10,000 articles)
 bench: $(VENV)/.bench-installed
 	$(BIN)/python -m tests.bench.figures
+	$(BIN)/python -m tests.bench.shapes
 	$(BIN)/python -m tests.bench.site $(BENCH_ARGS)
 
 ## serve: live preview on 127.0.0.1:8000; rebuilds when anything under $(CONTENT) changes

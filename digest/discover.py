@@ -10,7 +10,7 @@ import yaml
 from digest.errors import InputError
 from digest.readers import READERS, decode, slugify
 from digest.readers.markdown import blocks_from_html
-from digest.readers.meta import SAFE_LOADER, STORY_KEYS, check, split_front_matter
+from digest.readers.meta import SAFE_LOADER, STORY_KEYS, check, check_yaml, split_front_matter
 
 #: Files in a story folder that describe the story, not an article.
 STORY_FILES = ("index.md", "story.yml", "story.yaml")
@@ -117,6 +117,7 @@ def _story_meta(folder: Path, content: Path) -> tuple[str, str | None]:
             meta, body, _ = split_front_matter(text, Path(rel))
         else:
             try:
+                check_yaml(text)
                 meta = yaml.load(text, Loader=SAFE_LOADER)
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)

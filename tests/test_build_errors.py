@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,27 @@ def test_an_output_folder_that_is_a_link_stays_a_link(tmp_path: Path) -> None:
     for _ in range(2):  # the second build once failed: "Cannot call rmtree on a symbolic link"
         build(tmp_path / "c", out=tmp_path / "out", config=None)
         assert (tmp_path / "out").is_symlink() and (tmp_path / "real" / "claims.json").is_file()
+
+
+BOMB = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
+
+
+@pytest.mark.parametrize(("rel", "text", "line"), [
+    # a 400-byte alias bomb: billions of values once built, then expanded into the message
+    ("s/a.md", f"---\ntitle: T\nl0: &l0 [lol]\n{BOMB}date: *l8\n---\nBody.\n", 4),
+    ("s/story.yml", f"title: T\nl0: &l0 [lol]\n{BOMB}summary: *l8\n", 3),
+    ("s/claims.yml", f"- claim: x\n  l0: &l0 [lol]\n  {BOMB.replace(chr(10), chr(10) + '  ')}status: *l8\n", 3),
+    # nesting the C parser recursed into until it crashed (30,000 levels: a segfault)
+    ("s/a.md", f"---\ntitle: T\nx: {'[' * 30000}{']' * 30000}\n---\nBody.\n", 3),
+    ("s/story.yml", f"title: T\nx: {'[' * 30000}{']' * 30000}\n", 2),
+    ("s/claims.yml", f"- claim: x\n  x: {'[' * 1000}{']' * 1000}\n", 2),
+])
+def test_yaml_that_costs_more_than_its_size_is_refused(tmp_path: Path, rel: str, text: str, line: int) -> None:
+    write(tmp_path / "c", "s/b.md", GOOD)
+    write(tmp_path / "c", rel, text)
+    # in a child process: before the fix these grew memory without limit or crashed the interpreter
+    result = subprocess.run([sys.executable, "-m", "digest", "build", str(tmp_path / "c"), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr[-500:]
+    assert f"{rel}:{line}: " in result.stderr and ("aliases" in result.stderr or "nested more than" in result.stderr)
+    assert len(result.stderr) < 2000

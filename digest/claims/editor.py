@@ -31,6 +31,7 @@ import yaml
 from digest.claims.status import make_claim
 from digest.errors import InputError
 from digest.model import STATUSES, Claim, Mention
+from digest.readers.meta import check_yaml
 
 KEYS = {"claim", "merge", "split", "mentions", "status", "reason", "note", "measure", "subject",
         "preferred", "deprecated"}
@@ -52,6 +53,7 @@ def load_edits(path: Path, rel: str) -> list[Edit]:
     """Parse and check the structure of a claims.yml (claim and figure names are checked later)."""
     text = path.read_text(encoding="utf-8")
     try:
+        check_yaml(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)

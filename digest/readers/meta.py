@@ -38,6 +38,33 @@ _FM_HANDLER = frontmatter.YAMLHandler()
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+#: How deep YAML an editor writes may nest: a few levels in practice; 30,000 nested `[` crashed
+#: the C parser's recursion.
+MAX_YAML_DEPTH = 32
+
+
+def check_yaml(text: str) -> None:
+    """Refuse YAML that would cost far more than its size, before it is built: an alias
+    (`*name`: a 400-byte "billion laughs" stands for billions of values, then expanded in
+    messages) or nesting deeper than `MAX_YAML_DEPTH`. Raises yaml.YAMLError with the place,
+    as the parser does; reads the text as a stream of events (no recursion, no values built)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Problem("aliases (*name) are not allowed here; write the value out", event.start_mark)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise _Problem(f"nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+class _Problem(yaml.MarkedYAMLError):
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+
+
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     """(metadata, body, line where the body starts) for text that may open with `---` YAML."""
     if not text.startswith("---\n"):
@@ -50,6 +77,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
     raw = text[4:end + 1]
     body_line = raw.count("\n") + 3
     try:
+        check_yaml(raw)
         meta = _FM_HANDLER.load(raw)
     except yaml.YAMLError as exc:
         # where the broken construct starts (context) is more useful than where it was noticed
