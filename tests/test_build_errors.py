@@ -162,3 +162,22 @@ def test_yaml_that_costs_more_than_its_size_is_refused(tmp_path: Path, rel: str,
     assert result.returncode == 2, result.stderr[-500:]
     assert f"{rel}:{line}: " in result.stderr and ("aliases" in result.stderr or "nested more than" in result.stderr)
     assert len(result.stderr) < 2000
+
+
+def test_deep_lists_and_quotes_are_an_error_not_lost_text(tmp_path: Path) -> None:
+    lists = "\n".join("  " * i + f"- item {i}" for i in range(250))
+    write(tmp_path / "c", "s/a.md", f"---\ntitle: A\n---\nThe council paid $5 million.\n\n{lists}\n\nLast: $7 million.\n")
+    write(tmp_path / "c", "s/b.md", f"---\ntitle: B\n---\nFirst: $9 million.\n\n{'>' * 260} quote\n\nAfter: $8 million.\n")
+    assert errors_of(tmp_path / "c", tmp_path / "out") == [
+        "s/a.md:30: lists or quotes nested 25 levels deep; digest reads at most 24: flatten them",
+        "s/b.md:6: lists or quotes nested 260 levels deep; digest reads at most 24: flatten them",
+    ]
+
+
+def test_lists_and_quotes_as_deep_as_allowed_lose_nothing(tmp_path: Path) -> None:
+    lists = "\n".join("  " * i + f"- item {i}" for i in range(24))
+    write(tmp_path / "c", "s/a.md", f"---\ntitle: A\n---\n{lists}\n\n{'> ' * 24}quoted $3 million\n\nLast: $7 million.\n")
+    build(tmp_path / "c", out=tmp_path / "out", config=None)
+    claims = json.loads((tmp_path / "out" / "claims.json").read_text(encoding="utf-8"))
+    texts = {m["text"] for c in claims["claims"] for m in c["mentions"]}
+    assert {"0", "23", "$3 million", "$7 million"} <= texts

@@ -3,12 +3,14 @@ blocks, so every Markdown construct an editor uses comes out as plain text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import markdown as md
 from lxml import html as lxml_html
 
+from digest.errors import InputError
 from digest.model import Block
 from digest.readers.meta import split_front_matter
 
@@ -19,11 +21,32 @@ _BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading
 _SKIP = {"script", "style", "template", "noscript", "iframe", "object", "svg", "pre", "code"}
 
 
+#: How deep lists and quotes may nest: Python-Markdown recurses per level, and past about 150
+#: levels drops the text that follows (or raises RecursionError) instead of failing.
+MAX_NESTING = 24
+#: A line's quote markers and list-item indent: `> > text`, `      - item`.
+_NESTING = re.compile(r"^(?P<quotes>(?:[ \t]{0,3}>)*)(?P<indent>[ \t]*)(?P<item>[-*+]|\d{1,9}[.)])?(?=[ \t]|$)",
+                      re.MULTILINE)
+
+
 def parse(text: str, path: Path) -> tuple[dict[str, Any], list[Block]]:
     """Metadata and body blocks of a Markdown article."""
-    meta, body, _ = split_front_matter(text, path)
+    meta, body, first = split_front_matter(text, path)
+    _check_nesting(body, path, first)
     rendered = md.markdown(body, extensions=["tables", "def_list"], output_format="html")
     return meta, blocks_from_html(rendered)
+
+
+def _check_nesting(body: str, path: Path, first: int) -> None:
+    """A clear error where lists or quotes nest deeper than `MAX_NESTING` (never lost text)."""
+    for m in _NESTING.finditer(body):
+        depth = m["quotes"].count(">")
+        if m["item"]:
+            depth += len(m["indent"].expandtabs(4)) // 2 + 1
+        if depth > MAX_NESTING:
+            line = first + body.count("\n", 0, m.start())
+            raise InputError(path, f"lists or quotes nested {depth} levels deep; digest reads at most {MAX_NESTING}: "
+                             "flatten them", line)
 
 
 def blocks_from_html(fragment: str) -> list[Block]:
