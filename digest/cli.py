@@ -12,7 +12,7 @@ from pathlib import Path
 
 from digest import __version__
 from digest.cache import DEFAULT as DEFAULT_CACHE
-from digest.errors import BuildFailed, InputError
+from digest.errors import BuildFailed, InputError, printable
 from digest.model import Article
 from digest.write import UnsafeOutput
 
@@ -83,6 +83,8 @@ def _build(args: argparse.Namespace) -> int:
     config = args.config if Path(args.config).is_file() else None
     report = build(args.content, out=args.out, config=config, overrides=args.overrides, cache=args.cache,
                    jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty())
+    for warning in report.warnings:  # even with -q: the build went on without something
+        print(f"digest: warning: {printable(warning)}", file=sys.stderr)
     if not args.quiet:
         reused = f"; {report.reused} unchanged, from the cache" if report.reused else ""
         print(f"digest: {report.stories} stories, {report.articles} articles, {report.figures} figures "

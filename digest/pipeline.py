@@ -32,6 +32,8 @@ class BuildReport:
     """Stories taken from the cache, unchanged since a build that used it."""
     held_back: int = 0
     """Pairs held back from being a dispute on weak evidence (`digest check` lists them)."""
+    warnings: tuple[str, ...] = ()
+    """What went wrong without stopping the build (a cache folder that cannot be written)."""
     seconds: dict[str, float] = field(default_factory=dict)
     """Seconds per stage: discover, cache, read, extract, align, render, write, and the total.
     read, extract and align are summed over the stories, whichever process did them."""
@@ -94,6 +96,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
         corroborated=sum(c.status == "corroborated" for c in claims),
         held_back=sum(len(s.held_back) for s in digest.stories),
         reused=reused,
+        warnings=(store.problem,) if store.problem else (),
         seconds=seconds,
     )
 

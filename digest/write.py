@@ -31,8 +31,11 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
     out = out.absolute()
     if out.is_symlink():
         out = out.resolve()  # a link to the real folder (`docs -> /srv/www/docs`) stays a link
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    except OSError as exc:
+        raise UnsafeOutput(f"{out}: cannot write the output folder ({exc.strerror or exc}); nothing was written") from None
     try:
         folders: set[Path] = set()
         marker = {MARKER: "written by digest build; replaced whole on every build\n"}
@@ -52,8 +55,17 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
             shutil.rmtree(old)
         if out.exists():
             os.replace(out, old)
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except OSError:
+            if old.exists() and not out.exists():
+                os.replace(old, out)  # put the previous output back
+            raise
         shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:  # a full disk, a folder turned read-only: the previous output stays
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise UnsafeOutput(f"{out}: cannot write the output folder ({exc.strerror or exc}); "
+                           "the previous one is unchanged") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpora" / "article-extraction"
 FIXTURES = Path(__file__).parent / "fixtures"
 BIN = Path(sys.executable).parent
+# the cache's signing key of the tests' builds (and their child processes): never the user's own
+os.environ.setdefault("DIGEST_CACHE_KEY", str(Path(tempfile.mkdtemp(prefix="digest-test-key-")) / "cache-key"))
 
 
 def require(path: Path) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import pickle
 import shutil
 import subprocess
@@ -99,6 +100,50 @@ def test_a_damaged_cache_entry_is_a_miss(content: Path, tmp_path: Path) -> None:
     report = build(content, out=tmp_path / "b", config=CONFIG, cache=cache)
     assert report.reused == 0
     same_tree(tmp_path / "a", tmp_path / "b")
+
+
+class _Planted:
+    """A pickle that runs code when loaded: what someone who can write the cache folder plants."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+@pytest.mark.parametrize("signed_by", [None, b"k" * 32])
+def test_an_entry_this_user_did_not_write_is_never_unpickled(content: Path, tmp_path: Path,
+                                                             signed_by: bytes | None) -> None:
+    cache = tmp_path / "cache"
+    build(content, out=tmp_path / "a", config=CONFIG, cache=cache)
+    marker = tmp_path / "code-ran"
+    planted = pickle.dumps(_Planted(marker))
+    for entry in [*(cache / "stories").iterdir(), *(cache / "articles").iterdir()]:
+        # unsigned (a plain pickle, as entries once were), or signed with another key
+        mac = hashlib.blake2b(planted, key=signed_by, digest_size=32).digest() if signed_by else b""
+        entry.write_bytes(mac + planted)
+    report = build(content, out=tmp_path / "b", config=CONFIG, cache=cache)
+    assert not marker.exists() and report.reused == 0
+    same_tree(tmp_path / "a", tmp_path / "b")
+
+
+def test_a_cache_folder_that_cannot_be_written_is_a_warning(content: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    result = subprocess.run([BIN / "digest", "build", content, "--out", tmp_path / "docs", "--cache", blocked, "-q"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and (tmp_path / "docs" / "claims.json").is_file()
+    assert result.stderr.startswith(f"digest: warning: cannot write the cache folder {blocked}")
+
+
+def test_an_output_folder_that_cannot_be_written_is_exit_2(content: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file", encoding="utf-8")
+    result = subprocess.run([BIN / "digest", "build", content, "--out", blocked / "docs", "--no-cache"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"digest: error: {blocked / 'docs'}: cannot write the output folder (File exists); nothing was written"
 
 
 def test_entries_no_build_uses_are_pruned(content: Path, tmp_path: Path) -> None:
