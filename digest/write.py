@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -27,12 +29,27 @@ def check_output(out: Path, /, *, content: Path) -> None:
 
 def write_tree(files: dict[str, str], out: Path, /) -> None:
     """Write `files` (relative path -> text) as the new `out`, replacing the old one only once
-    every file is written. Unchanged files keep their bytes and modification times."""
+    every file is written. Unchanged files keep their bytes and modification times. Two builds
+    into one folder take turns (a lock file beside it): the second waits for the first."""
     out = out.absolute()
     if out.is_symlink():
         out = out.resolve()  # a link to the real folder (`docs -> /srv/www/docs`) stays a link
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(out.with_name(f".{out.name}.tmp-lock"), "a+b")  # noqa: SIM115 (held until the swap is done)
+    except OSError as exc:
+        raise UnsafeOutput(f"{out}: cannot write the output folder ({exc.strerror or exc}); nothing was written") from None
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"digest: waiting for another build writing {out}", file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        _write_locked(files, out)
+
+
+def _write_locked(files: dict[str, str], out: Path) -> None:
+    try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     except OSError as exc:
         raise UnsafeOutput(f"{out}: cannot write the output folder ({exc.strerror or exc}); nothing was written") from None

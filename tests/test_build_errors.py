@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -181,3 +182,18 @@ def test_lists_and_quotes_as_deep_as_allowed_lose_nothing(tmp_path: Path) -> Non
     claims = json.loads((tmp_path / "out" / "claims.json").read_text(encoding="utf-8"))
     texts = {m["text"] for c in claims["claims"] for m in c["mentions"]}
     assert {"0", "23", "$3 million", "$7 million"} <= texts
+
+
+def test_two_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
+    write(tmp_path / "c", "s/a.md", GOOD)
+    out = tmp_path / "out"
+    with open(tmp_path / ".out.tmp-lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another build is writing `out`
+        second = subprocess.Popen([sys.executable, "-m", "digest", "build", str(tmp_path / "c"), "--out", str(out)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert second.stderr is not None
+        assert second.stderr.readline() == f"digest: waiting for another build writing {out}\n"
+        assert second.poll() is None and not out.exists()
+    _, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert (out / "claims.json").is_file()
