@@ -120,3 +120,18 @@ def test_an_editors_measure_stays_text_in_every_attribute(tmp_path: Path) -> Non
         assert not root.xpath("//img[@src='z'] | //*[@onfocus] | //a[starts-with(@href, 'javascript')]"), path
         titles += [m.get("title") for m in root.xpath("//mark[@title]") if "alert" in m.get("title")]
     assert titles and all(title.startswith(payload) for title in titles), titles
+
+
+def test_a_heading_named_like_a_figure_takes_no_figure_link(tmp_path: Path) -> None:
+    # "Fig 1" once got the id `fig-1`, and every link meant for figure 1 landed on the heading
+    story = tmp_path / "content" / "s"
+    story.mkdir(parents=True)
+    for name, value in (("a", "$2 million"), ("b", "$3 million")):
+        (story / f"{name}.md").write_text(f"---\ntitle: Fig 1\nsource: Outlet {name}\n---\n\n"
+                                          f"The council paid {value} for the bridge repairs.\n\n## Fig 2\n\n"
+                                          "Work took 14 days.\n", encoding="utf-8")
+    site = build_site(tmp_path / "content", tmp_path / "work")[1]
+    root = lxml_html.parse(str(site / "s" / "a" / "index.html")).getroot()
+    for anchor in ("fig-1", "fig-2"):
+        [element] = root.xpath(f"//*[@id='{anchor}']")
+        assert element.tag == "mark", anchor

@@ -80,6 +80,7 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
                               for m in sorted(mentions, key=lambda m: m.figure.start)])
 
     title_md = ""
+    headings = 0
     blocks: list[str] = []
     numbered = list(enumerate(article.blocks))
     for is_item, run in groupby(numbered, key=lambda ib: ib[1].kind == "item"):
@@ -101,8 +102,12 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
             if block.kind == "title":
                 title_md = marked(block.text, mentions, claims, markers=False, config=config)
             elif block.kind == "heading":
-                # annotations in headings leak "(1)" into the table of contents: mark only
-                blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config))
+                # annotations in headings leak "(1)" into the table of contents: mark only. The
+                # id is digest's own: one made from the text ("Fig 1" -> `fig-1`) would take the
+                # links meant for figure 1
+                headings += 1
+                blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config)
+                              + f" {{ #section-{headings} }}")
             else:
                 text = marked(block.text, mentions, claims, markers=bool(mentions), config=config)
                 cls = " .digest-summary" if block.kind == "summary" else ""
