@@ -13,6 +13,7 @@ from digest.errors import InputError
 from digest.model import Article, Block
 from digest.readers import html, markdown, scraped
 from digest.readers.meta import ARTICLE_KEYS, check, drop_controls
+from digest.readers.spaces import flat
 
 #: The largest article file read, in bytes; a larger one is refused with a clear error.
 MAX_BYTES = 10 * 1024 * 1024
@@ -52,7 +53,7 @@ def prepare(paths: Iterable[Path]) -> None:
 
 def read_text(text: str, /, *, name: str = "<stdin>") -> Article:
     """An Article from plain text (for `digest figures -`): every paragraph is body."""
-    blocks = [Block("paragraph", " ".join(p.split())) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    blocks = [Block("paragraph", flat(p)) for p in re.split(r"\n\s*\n", text) if p.strip()]
     return Article(id=name, story="", slug=name, source=name, format="text", title="", blocks=tuple(blocks))
 
 

@@ -10,6 +10,7 @@ from lxml import etree
 
 from digest.errors import InputError
 from digest.model import Block
+from digest.readers.spaces import flat, grouped_html
 
 _XML_BLOCKS = {"head": "heading", "p": "paragraph", "item": "item", "cell": "paragraph", "quote": "paragraph"}
 _META_KEYS = {"title": "title", "author": "author", "date": "published", "sitename": "source",
@@ -18,7 +19,7 @@ _META_KEYS = {"title": "title", "author": "author", "date": "published", "sitena
 
 def parse(text: str, path: Path) -> tuple[dict[str, Any], list[Block]]:
     """Metadata and body blocks of a saved web page."""
-    xml = extract_xml(text)
+    xml = extract_xml(grouped_html(text))
     if xml is None:
         raise InputError(path, "no article text found in this web page")
     root = etree.fromstring(xml.encode("utf-8"))
@@ -64,7 +65,7 @@ def blocks_from_xml(main: Any) -> list[Block]:
         parent = el.getparent()
         if el.tag == "p" and parent is not None and parent.tag in ("quote", "cell", "item"):
             continue
-        text = " ".join("".join(el.itertext()).split())
+        text = flat("".join(el.itertext()))
         if text:
             blocks.append(Block(_XML_BLOCKS[el.tag], text))
     return blocks

@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from digest.errors import InputError
 from digest.model import Block
 from digest.readers.meta import split_front_matter
+from digest.readers.spaces import flat
 
 _BLOCK_TAGS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
                "h6": "heading", "p": "paragraph", "li": "item", "td": "paragraph", "th": "paragraph",
@@ -58,7 +59,7 @@ def blocks_from_html(fragment: str) -> list[Block]:
     for el in root.iter(*_BLOCK_TAGS):
         if _inside_block(el) or any(a.tag in _SKIP for a in el.iterancestors()):
             continue
-        text = " ".join(block_text(el).split())
+        text = flat(block_text(el))
         if text:
             blocks.append(Block(_BLOCK_TAGS[el.tag], text))
     return blocks

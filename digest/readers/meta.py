@@ -12,6 +12,7 @@ import frontmatter
 import yaml
 
 from digest.errors import InputError
+from digest.readers.spaces import flat
 
 #: Keys an article's front matter may carry, and what each must be.
 ARTICLE_KEYS: dict[str, str] = {
@@ -139,7 +140,7 @@ def _coerce(value: Any, want: str, key: str, path: Path, line: int | None) -> An
     if want in ("text", "url", "slug"):
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise bad("text")
-        text = " ".join(drop_controls(str(value)).split())
+        text = flat(drop_controls(str(value)))
         if want == "url" and not _URL.match(text):
             raise bad("an http(s) URL")
         if want == "slug" and not _SLUG.match(text):
@@ -149,7 +150,7 @@ def _coerce(value: Any, want: str, key: str, path: Path, line: int | None) -> An
         return text
     if want == "text or list of text":
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return ", ".join(" ".join(drop_controls(v).split()) for v in value)
+            return ", ".join(flat(drop_controls(v)) for v in value)
         return _coerce(value, "text", key, path, line)
     if want == "list of text":
         if isinstance(value, str):

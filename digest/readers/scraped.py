@@ -10,6 +10,7 @@ from typing import Any
 from digest.errors import InputError
 from digest.model import Block
 from digest.readers.meta import parse_date, split_front_matter
+from digest.readers.spaces import flat
 
 #: The scraper's first line ("📑 Table of Contents"): page furniture.
 MARKER = re.compile(r"^\W*\s*table of contents\s*$", re.IGNORECASE)
@@ -50,14 +51,14 @@ def parse(text: str, path: Path) -> tuple[dict[str, Any], list[Block]]:
     for line_no, line in numbered:
         bullet = BULLET.match(line)
         if bullet:
-            blocks.append(Block("item", " ".join(bullet["text"].split()), line_no))
+            blocks.append(Block("item", flat(bullet["text"]), line_no))
         elif _is_heading(line):
-            blocks.append(Block("heading", " ".join(line.split()), line_no))  # a tab or NBSP is a space
+            blocks.append(Block("heading", flat(line), line_no))  # a tab or NBSP is a space
         elif blocks and blocks[-1].kind == "paragraph" and line[:1].islower() and not blocks[-1].text.endswith(_CLOSING):
             prev = blocks.pop()  # a paragraph wrapped over two lines
-            blocks.append(Block("paragraph", f"{prev.text} {line}", prev.line))
+            blocks.append(Block("paragraph", flat(f"{prev.text} {line}"), prev.line))
         else:
-            blocks.append(Block("paragraph", " ".join(line.split()), line_no))
+            blocks.append(Block("paragraph", flat(line), line_no))
     return {**found, **meta}, blocks
 
 
