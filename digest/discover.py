@@ -54,19 +54,20 @@ def discover(content: Path, /, errors: list[InputError]) -> list[StorySource]:
         if not folder.is_dir():
             errors.append(InputError(rel, "articles go in a story folder: content/<story>/<article file>"))
             continue
-        slug = slugify(folder.name)
+        try:
+            title, summary, chosen = _story_meta(folder, content)
+        except InputError as exc:
+            errors.append(exc)
+            title, summary, chosen = folder.name, None, None
+        slug = chosen or slugify(folder.name)  # the story's `slug:` names its pages, else its folder does
         if slug in RESERVED:
-            errors.append(InputError(rel, f"story folder name '{folder.name}' is reserved for a site page; rename it"))
+            what = f"story slug '{slug}'" if chosen else f"story folder name '{folder.name}'"
+            errors.append(InputError(rel, f"{what} is reserved for a site page; rename it"))
             continue
         if slug in slugs:
             errors.append(InputError(rel, f"story would get the same page as '{slugs[slug].name}' ({slug}/)"))
             continue
         slugs[slug] = folder
-        try:
-            title, summary = _story_meta(folder, content)
-        except InputError as exc:
-            errors.append(exc)
-            title, summary = folder.name, None
         files = []
         for path in sorted(folder.iterdir()):
             name = path.name.lower()
@@ -105,8 +106,9 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _story_meta(folder: Path, content: Path) -> tuple[str, str | None]:
-    """A story's title and summary from its index.md or story.yml (else from its folder name)."""
+def _story_meta(folder: Path, content: Path) -> tuple[str, str | None, str | None]:
+    """A story's title, summary and `slug:` from its index.md or story.yml (else the title from
+    its folder name)."""
     for name in STORY_FILES:
         path = folder / name
         if not path.is_file():
@@ -132,8 +134,8 @@ def _story_meta(folder: Path, content: Path) -> tuple[str, str | None]:
             import markdown
 
             summary = " ".join(b.text for b in blocks_from_html(markdown.markdown(body)))
-        return clean.get("title") or _title_from_slug(folder.name), summary or None
-    return _title_from_slug(folder.name), None
+        return clean.get("title") or _title_from_slug(folder.name), summary or None, clean.get("slug")
+    return _title_from_slug(folder.name), None, None
 
 
 def _title_from_slug(name: str) -> str:

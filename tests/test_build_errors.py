@@ -197,3 +197,24 @@ def test_two_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
     _, err = second.communicate(timeout=120)
     assert second.returncode == 0, err
     assert (out / "claims.json").is_file()
+
+
+def test_a_storys_slug_names_its_pages(tmp_path: Path) -> None:
+    write(tmp_path / "c", "old-name/a.md", GOOD)
+    write(tmp_path / "c", "old-name/story.yml", "title: Bridge\nslug: bridge-repairs\n")
+    build(tmp_path / "c", out=tmp_path / "out", config=None)
+    assert (tmp_path / "out" / "bridge-repairs.md").is_file() and (tmp_path / "out" / "bridge-repairs" / "a.md").is_file()
+    assert not (tmp_path / "out" / "old-name.md").exists()
+    write(tmp_path / "d", "s/a.md", GOOD)
+    write(tmp_path / "d", "s/story.yml", "title: T\nslug: timeline\n")
+    assert errors_of(tmp_path / "d", tmp_path / "out2") == ["s: story slug 'timeline' is reserved for a site page; rename it"]
+
+
+def test_a_saved_pages_address_with_a_space_is_encoded_not_an_error(tmp_path: Path) -> None:
+    body = "The council paid $5 million for the bridge repairs, officials said. " * 5
+    write(tmp_path / "c", "s/a.html", '<html><head><title>Repairs</title><meta property="og:url" '
+          f'content="https://example.com/news/bridge repairs.html"></head><body><article><h1>Repairs</h1><p>{body}</p>'
+          "</article></body></html>")
+    build(tmp_path / "c", out=tmp_path / "out", config=None)
+    page = (tmp_path / "out" / "s" / "a.md").read_text(encoding="utf-8")
+    assert "url: https://example.com/news/bridge%20repairs.html" in page

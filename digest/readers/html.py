@@ -3,6 +3,7 @@ on the 181-page article-extraction benchmark here), metadata from the page's own
 
 from __future__ import annotations
 
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,12 @@ def parse(text: str, path: Path) -> tuple[dict[str, Any], list[Block]]:
         value = " ".join((root.get(attr) or "").split())
         if value:
             meta[key] = value.split(",")[0].strip() if key == "category" else value
-    if "url" in meta and not meta["url"].startswith(("http://", "https://")):
-        del meta["url"]
+    if "url" in meta:
+        # the page's own address, not an editor's: spaces and quotes percent-encoded, as browsers
+        # send them; a relative or non-web address is left out (never an error about the page)
+        meta["url"] = urllib.parse.quote(meta["url"], safe=":/?#[]@!$&()*+,;=%~")
+        if not meta["url"].startswith(("http://", "https://")):
+            del meta["url"]
     main = root.find("main")
     return meta, blocks_from_xml(main if main is not None else root)
 
