@@ -13,8 +13,18 @@ from typing import Any
 from digest.cache import DEFAULT as DEFAULT_CACHE
 from digest.errors import BuildFailed
 from digest.pipeline import build
+from digest.write import UnsafeOutput
 
-log = logging.getLogger("mkdocs.digest")
+#: Not under MkDocs' own logger: strict mode counts every warning and error logged there, and
+#: one broken article would then abort each rebuild and leave the preview hanging. A broken
+#: article is digest's news for the editor, not a failure of the site.
+log = logging.getLogger("digest.serve")
+if not log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    log.addHandler(_handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
 _last: tuple[Any, ...] | None = None
 
 
@@ -50,4 +60,9 @@ def on_pre_build(config: Any) -> None:
     except BuildFailed as exc:
         for err in exc.errors:
             log.error("digest: %s", err)
+        log.error("digest: the previous pages stay up until the content builds again")
+    except UnsafeOutput as exc:
+        log.error("digest: %s", exc)
+    except Exception:  # a bug in digest: reported, and the preview goes on serving the last pages
+        log.exception("digest: the build failed; the previous pages stay up")
     _last = now

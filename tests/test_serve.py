@@ -58,6 +58,14 @@ def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
         article.write_text(article.read_text(encoding="utf-8").replace("about $850 million", "about $870 million"),
                            encoding="utf-8")
         assert wait_for(url, "about $870 million"), "the preview did not rebuild after the article changed"
+        # a broken article: the error is reported, the previous pages stay up and answer
+        good = article.read_text(encoding="utf-8")
+        article.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+        time.sleep(4)
+        assert "about $870 million" in fetch(url), "the preview stopped answering after a build error"
+        # and it rebuilds once the article is fixed
+        article.write_text(good.replace("about $870 million", "about $880 million"), encoding="utf-8")
+        assert wait_for(url, "about $880 million"), "the preview did not rebuild after the article was fixed"
     finally:
         server.terminate()
         server.wait(timeout=10)
