@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html as lxml_html
 
+from digest.pipeline import build
 from tests.bench.synth import generate
 from tests.conftest import ROOT, build_site
 
@@ -127,3 +128,24 @@ def test_article_header(default_site: tuple[Path, Path]) -> None:
     byline = root.xpath("//div[@class='digest-byline']")[0]
     assert "Harbor Gazette" in byline.text_content() and "Mara Lindqvist" in byline.text_content()
     assert byline.xpath(".//a/@href") == ["https://example.org/harbor-gazette/storm-hollis-damage"]
+
+
+def test_a_story_of_many_sources_stays_readable(tmp_path: Path) -> None:
+    # 30 short reports: the table shows the 8 sources with the most compared figures and one
+    # column for the rest; each annotation names 8 other sources, then links to the rest
+    story = tmp_path / "content" / "s"
+    story.mkdir(parents=True)
+    for i in range(30):
+        value = 6 if i % 10 == 9 else 5
+        (story / f"r{i:02d}.md").write_text(f"---\ntitle: Report {i}\nsource: Outlet {i}\n---\n\n"
+                                            f"The council paid ${value} million for the bridge repairs, officials said.\n",
+                                            encoding="utf-8")
+    build(tmp_path / "content", out=tmp_path / "docs", config=None)
+    page = (tmp_path / "docs" / "s.md").read_text(encoding="utf-8")
+    [header] = [line for line in page.splitlines() if line.startswith("| Quantity |")]
+    assert header.count("|") == 1 + 1 + 8 + 1 + 1 and "22 other sources" in header
+    [row] = [line for line in page.splitlines() if line.startswith("| Deal value") or line.startswith("| Spending")
+             or "million (" in line]
+    assert "$5 million (" in row and "sources)" in row
+    article = (tmp_path / "docs" / "s" / "r00.md").read_text(encoding="utf-8")
+    assert article.count(" says ") == 8 and "… and 21 more sources: [every source's value](../s.md)" in article

@@ -52,9 +52,9 @@ AGREE_TWIN = 0.3
 HELD_BACK = 0.5
 #: How many candidate partners of each mention are scored (the rest share no telling word).
 CANDIDATES = 40
-#: A word beside more figures than this is no candidate key (a line restating one sentence
-#: thousands of times); a real story has a few hundred figures in all.
-MAX_POSTINGS = 2000
+#: A word beside more figures than this is no candidate key (a story of a thousand reports, a line
+#: restating one sentence thousands of times); a story of a few reports has a few hundred figures.
+MAX_POSTINGS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +280,24 @@ class _Cluster:
     kinds: dict[tuple[object, ...], int] = field(default_factory=dict)
     """One member for each different (article, source, dimension, value, period, headline):
     what joining is checked on, so a claim stated 4,000 times is checked as one value."""
+    by_article: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_origin: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    values: dict[tuple[str, tuple[float, float]], int] = field(default_factory=dict)
+    periods: dict[tuple[str, bool], int] = field(default_factory=dict)
+    """The kinds' members by article, by source, by value and by period: each rule of joining
+    looks only where it can fail (one article, one source), so a story of 1,000 sources joins
+    in time near its size."""
+
+    def add(self, kind: tuple[object, ...], k: int, mentions: Sequence[Mention], evidence: Sequence[Evidence],
+            origin: Sequence[str]) -> None:
+        if kind in self.kinds:
+            return
+        self.kinds[kind] = k
+        self.by_article[mentions[k].article].append(k)
+        self.by_origin[origin[k]].append(k)
+        self.values.setdefault((evidence[k].dimension, evidence[k].interval), k)
+        if period := mentions[k].period:
+            self.periods.setdefault((period, bool(kind[6])), k)
 
 
 def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: Sequence[str],
@@ -361,7 +379,9 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
                 edges.append((-link.score, i, j, link))
     edges.sort(key=lambda t: (t[0], t[1], t[2]))
     of = list(range(len(mentions)))
-    clusters = {i: _Cluster([i], [], {_kind_of(i, mentions, evidence, origin): i}) for i in range(len(mentions))}
+    clusters = {i: _Cluster([i], []) for i in range(len(mentions))}
+    for i, c in clusters.items():
+        c.add(_kind_of(i, mentions, evidence, origin), i, mentions, evidence, origin)
 
     def find(i: int) -> int:
         while of[i] != i:
@@ -380,7 +400,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         x.members += y.members
         x.links += [*y.links, link]
         for what, rep in y.kinds.items():
-            x.kinds.setdefault(what, rep)
+            x.add(what, rep, mentions, evidence, origin)
         del clusters[rj]
     groups = [(sorted(c.members), c.links) for _, c in sorted(clusters.items())]
     # pairs whose values differ that the sentences make likely one quantity, but not surely:
@@ -408,27 +428,36 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
     if not agree and not link.strong:
         return False
     link_kinds = {_kind_of(i, mentions, evidence, origin), _kind_of(j, mentions, evidence, origin)}
-    for a in x.kinds.values():
-        for b in y.kinds.values():
-            ea, eb = evidence[a], evidence[b]
-            same_dim = ea.dimension == eb.dimension
-            if mentions[a].article == mentions[b].article and not (same_dim and compatible(ea, eb)) and not (
-                    link.strong and {_kind_of(a, mentions, evidence, origin), _kind_of(b, mentions, evidence, origin)}
-                    == link_kinds and ea.headline != eb.headline):
-                return False  # an article gives one value per claim, unless its headline contradicts it
-            if origin[a] == origin[b] and mentions[a].article != mentions[b].article and not (
-                    same_dim and compatible(ea, eb)):
-                return False  # copies of one report do not dispute each other
-            pa, pb = mentions[a].period, mentions[b].period
-            if pa and pb and not _same_period(pa, pb) and not (
-                    mentions[a].measure and mentions[a].measure in STOCK_MEASURES):
-                return False  # Q2 revenue is not Q3 revenue, the 2025-26 budget not the 2026-27 one
-            if same_dim and not compatible(ea, eb) and not link.strong and not (
-                    link.context >= AGREE_TWIN
-                    and (_has_twin(x.kinds.values(), eb, evidence) or _has_twin(y.kinds.values(), ea, evidence))):
-                # joining would set values against each other on weak evidence (unless the
-                # claim already holds that value: one more source siding with it)
-                return False
+    # an article gives one value per claim, unless its headline contradicts its text
+    for article in x.by_article.keys() & y.by_article.keys():
+        for a in x.by_article[article]:
+            for b in y.by_article[article]:
+                ea, eb = evidence[a], evidence[b]
+                if not (ea.dimension == eb.dimension and compatible(ea, eb)) and not (
+                        link.strong and ea.headline != eb.headline and {
+                            _kind_of(a, mentions, evidence, origin), _kind_of(b, mentions, evidence, origin)} == link_kinds):
+                    return False
+    # copies of one report do not dispute each other
+    for source in x.by_origin.keys() & y.by_origin.keys():
+        for a in x.by_origin[source]:
+            for b in y.by_origin[source]:
+                ea, eb = evidence[a], evidence[b]
+                if mentions[a].article != mentions[b].article and not (ea.dimension == eb.dimension and compatible(ea, eb)):
+                    return False
+    # Q2 revenue is not Q3 revenue, the 2025-26 budget not the 2026-27 one (a stock as of two dates is one)
+    for (pa, stock), _ in x.periods.items():
+        if not stock and any(not _same_period(pa, pb) for pb, _ in y.periods):
+            return False
+    # joining would set values against each other on weak evidence (unless the claim already
+    # holds that value: one more source siding with it)
+    if not link.strong:
+        for a in x.values.values():
+            for b in y.values.values():
+                ea, eb = evidence[a], evidence[b]
+                if ea.dimension == eb.dimension and not compatible(ea, eb) and not (
+                        link.context >= AGREE_TWIN
+                        and (_has_twin(x.values.values(), eb, evidence) or _has_twin(y.values.values(), ea, evidence))):
+                    return False
     return True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from digest.figures.dates import describe_period
 from digest.model import Figure
 
@@ -28,8 +30,10 @@ def _trim(x: float) -> str:
     return f"{x:.3f}".rstrip("0").rstrip(".")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalised(f: Figure) -> str:
-    """The figure's value as a reader-facing string, qualifier included."""
+    """The figure's value as a reader-facing string, qualifier included (made once per figure:
+    pages, annotations and exports ask again and again)."""
     if f.kind == "date":
         text = describe_period(f.period) if f.period else _trim(f.value)
     elif f.low is not None and f.high is not None:

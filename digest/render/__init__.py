@@ -12,7 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from digest.cache import Cache, code_version, fingerprint
-from digest.model import Digest, Story
+from digest.model import Digest, Mention, Story
 from digest.render import indexes, pages
 from digest.render.annotate import story_path
 from digest.render.escape import escapable_chars, escape_md, first_upper
@@ -108,10 +108,12 @@ def story_files(story: Story, entities: list[dict[str, Any]], /, *, env: jinja2.
     out = {story_path(story.slug): env.get_template("story.md.j2").render(context)}
     article_t = env.get_template("article.md.j2")
     claims = pages.claims_by_anchor(story)  # once per story, not once per article
+    firsts: dict[str, list[Mention]] = {}  # each claim's first mention per source, made once per story
     for article in story.articles:
         out[f"{article.id}.md"] = article_t.render(
             pages.article_context(article, story, claims=claims[article.id], config=config))
-        out[annotations_path(article.id)] = web_annotations(article, story, claims[article.id], base=base)
+        out[annotations_path(article.id)] = web_annotations(article, story, claims[article.id], base=base,
+                                                            firsts=firsts)
     return out
 
 

@@ -73,6 +73,10 @@ def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], 
     return "".join(out).strip()
 
 
+#: The most other sources an annotation names (a story may have a thousand).
+MAX_OTHERS = 8
+
+
 def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Article], config: str | None,
                firsts: Mapping[str, Mention] | None = None) -> str:
     """The annotation of one figure: what it measures, its value, what other sources say."""
@@ -93,10 +97,15 @@ def annotation(m: Mention, claim: Claim, *, page: str, articles: Mapping[str, Ar
     if claim.note:
         lines.append(f"✎ **Editor's note**: {escape_md(claim.note, config=config)}")
     others = _other_sources(m, claim, first_per_article(claim) if firsts is None else firsts)
-    for other in others:
+    for other in others[:MAX_OTHERS]:
         who = escape_md(source_label(articles[other.article]), config=config)
         target = link(page, page_path(other.article), other.anchor)
         lines.append(f"[{who}]({target}) says {escape_md(normalised(other.figure), config=config)}")
+    if len(others) > MAX_OTHERS:
+        more = len(others) - MAX_OTHERS
+        story = m.article.split("/")[0]
+        lines.append(f"… and {more} more {'source' if more == 1 else 'sources'}: "
+                     f"[every source's value]({link(page, story_path(story))})")
     if claim.status == "disputed":
         lines.append(f"[All values on the conflicts page]({link(page, 'conflicts.md', claim.id)})")
     return "\n\n".join(line for line in lines if line)

@@ -22,7 +22,7 @@ from lxml.builder import ElementMaker
 
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Digest, Mention, Story
-from digest.render.annotate import STATUS_LABELS, source_label
+from digest.render.annotate import MAX_OTHERS, STATUS_LABELS, source_label
 from digest.render.escape import first_upper
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -180,7 +180,8 @@ def article_text(article: Article) -> tuple[str, list[int]]:
     return "\n\n".join(parts), offsets
 
 
-def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *, base: str) -> str:
+def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *, base: str,
+                    firsts: dict[str, list[Mention]] | None = None) -> str:
     """An article's figures as a W3C Web Annotation collection (JSON-LD): one annotation per
     figure, anchored by a FragmentSelector (the figure's element id on the page), a
     TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector into `article_text`."""
@@ -190,7 +191,8 @@ def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *,
     articles = {a.id: a for a in story.articles}
     items = []
     mentions = sorted((m for m in story.mentions if m.article == article.id), key=lambda m: int(m.anchor[4:]))
-    firsts: dict[str, list[Mention]] = {}  # per claim, made once: a claim may be stated thousands of times
+    if firsts is None:
+        firsts = {}  # per claim, made once: a claim may be stated thousands of times
     for m in mentions:
         claim = claims[m.anchor]
         if claim.id not in firsts:
@@ -200,8 +202,10 @@ def web_annotations(article: Article, story: Story, claims: dict[str, Claim], *,
         assert text[start:end] == m.figure.text
         describing = (f"{first_upper(claim.measure)}{' · ' + claim.subject if claim.subject else ''}: "
                       f"{normalised(m.figure)}. {STATUS_LABELS[claim.status]}: {claim.reason}")
-        others = [f"{source_label(articles[o.article])} says {normalised(o.figure)}"
-                  for o in firsts[claim.id] if o.article != m.article]
+        elsewhere = [o for o in firsts[claim.id] if o.article != m.article]
+        others = [f"{source_label(articles[o.article])} says {normalised(o.figure)}" for o in elsewhere[:MAX_OTHERS]]
+        if len(elsewhere) > MAX_OTHERS:  # a story may have a thousand sources
+            others.append(f"and {len(elsewhere) - MAX_OTHERS} more sources")
         body: list[dict[str, Any]] = [
             {"type": "TextualBody", "purpose": "describing", "format": "text/plain", "language": "en",
              "value": " ".join([describing, *(o + "." for o in others)])},

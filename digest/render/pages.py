@@ -4,7 +4,7 @@ the environment's `finalize`; fragments built from escaped pieces are marked tru
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from itertools import groupby
 from typing import Any
@@ -152,28 +152,45 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
     }
 
 
+#: The most sources a story's table shows as columns of their own.
+MAX_COLUMNS = 8
+
+
 def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     """Everything story.md.j2 needs: sources, and a row per measured quantity."""
     page = story_path(story.slug)
+    figures = Counter(m.article for m in story.mentions)
+    compared = Counter(m.article for c in story.claims if c.mentions[0].measure and len({x.article for x in c.mentions}) > 1
+                       for m in c.mentions)
+    # a column per source, up to MAX_COLUMNS: the sources that state the most compared figures
+    # (a story of 1,000 short reports stays a readable table; the rest share one column)
+    ranked = sorted(story.articles, key=lambda a: (-compared[a.id], -figures[a.id], a.id))
+    shown = {a.id for a in ranked[:MAX_COLUMNS]}
+    columns = [a for a in story.articles if a.id in shown]
     rows = []
     for claim in sorted((c for c in story.claims if c.mentions[0].measure),
                         key=lambda c: (STATUS_ORDER[c.status], -(c.spread or 0), c.measure, c.id)):
-        cells = []
-        for article in story.articles:
-            values = [m for m in claim.mentions if m.article == article.id]
-            seen: dict[str, Mention] = {}
-            for m in values:
-                seen.setdefault(normalised(m.figure), m)
-            cells.append(trusted("; ".join(
-                f"[{escape_md(text, config=config)}]({link(page, page_path(m.article), m.anchor)})"
-                for text, m in seen.items()) or "—"))
+        by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
+        for m in claim.mentions:
+            by_article[m.article].setdefault(normalised(m.figure), m)
+        cells = [trusted("; ".join(
+            f"[{escape_md(text, config=config)}]({link(page, page_path(m.article), m.anchor)})"
+            for text, m in by_article.get(article.id, {}).items()) or "—") for article in columns]
+        if len(columns) < len(story.articles):
+            said = Counter(text for article, values in by_article.items() if article not in shown for text in values)
+            cells.append(trusted("; ".join(f"{escape_md(text, config=config)} ({n} {'source' if n == 1 else 'sources'})"
+                                           for text, n in sorted(said.items(), key=lambda kv: (-kv[1], kv[0])))
+                                 or "—"))
         rows.append({"claim": claim, "cells": cells,
                      "conflict_link": trusted(link(page, "conflicts.md", claim.id)) if claim.status == "disputed" else None})
     sources = [{"article": a, "link": trusted(link(page, page_path(a.id))), "label": source_label(a),
-                "figures": sum(1 for m in story.mentions if m.article == a.id)} for a in story.articles]
+                "figures": figures[a.id]} for a in story.articles]
+    labels = [source_label(a) for a in columns]
+    if len(columns) < len(story.articles):
+        labels.append(f"{len(story.articles) - len(columns)} other sources")
     return {
         "front_matter": trusted(front_matter({"title": story.title, "digest": {"kind": "story"}})),
-        "story": story, "rows": rows, "sources": sources,
+        "story": story, "rows": rows, "sources": sources, "columns": [trusted(escape_md(x, config=config)) for x in labels],
         "counts": status_counts(story),
         "conflicts_link": trusted(link(page, "conflicts.md", f"story-{story.slug}")),
         "status_icons": STATUS_ICONS, "status_labels": STATUS_LABELS,
