@@ -8,6 +8,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,9 @@ def wait_for(url: str, text: str, seconds: float = 40) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
+def start_preview(tmp_path: Path) -> tuple[Callable[[], subprocess.Popen[bytes]], Path, str]:
+    """Built docs/ of one story; a function that starts `mkdocs serve` with digest's hook on
+    them (as `make serve`), the article to edit, and its page's address."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content" / "port-avery-storm", content / "port-avery-storm")
     config = tmp_path / "mkdocs.yml"
@@ -49,12 +52,16 @@ def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
            "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([str(BIN / "digest"), "build", str(content), "--out", str(tmp_path / "docs"), "-q"],
                    check=True, cwd=ROOT, env=env)
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/port-avery-storm/coastal-wire/"
+    return (lambda: subprocess.Popen([str(BIN / "mkdocs"), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)), \
+        content / "port-avery-storm" / "coastal-wire.md", f"http://127.0.0.1:{port}/port-avery-storm/coastal-wire/"
+
+
+def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
+    serve, article, url = start_preview(tmp_path)
+    server = serve()
     try:
         assert wait_for(url, "about $850 million"), "the preview did not come up"
-        article = content / "port-avery-storm" / "coastal-wire.md"
         article.write_text(article.read_text(encoding="utf-8").replace("about $850 million", "about $870 million"),
                            encoding="utf-8")
         assert wait_for(url, "about $870 million"), "the preview did not rebuild after the article changed"
@@ -69,3 +76,20 @@ def test_serve_rebuilds_when_an_article_changes(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_starts_with_a_broken_article(tmp_path: Path) -> None:
+    # a broken article when the preview starts: MkDocs' strict mode once counted digest's error
+    # and the preview never came up; the previous pages are served, the error is reported
+    serve, article, url = start_preview(tmp_path)
+    good = article.read_text(encoding="utf-8")
+    article.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    server = serve()
+    try:
+        assert wait_for(url, "about $850 million"), "the preview did not come up with a broken article"
+        article.write_text(good.replace("about $850 million", "about $860 million"), encoding="utf-8")
+        assert wait_for(url, "about $860 million"), "the preview did not rebuild after the article was fixed"
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=10)
+    assert b"coastal-wire.md:2: front matter is not valid YAML" in err
