@@ -102,6 +102,9 @@ class Evidence:
     """What a count counts, stemmed (`shop`), or `person` for any noun for people."""
     headline: bool = False
     """It stands in the article's title or summary (which may contradict the article's text)."""
+    mates: tuple[tuple[str, float], ...] = ()
+    """The other figures of its sentence, as (kind and unit, value): two sentences that share one
+    (`5-foot-8, 135 pounds` and `5-feet-8 inches tall, weighing 130 pounds`) describe one thing."""
     earlier: bool = False
     """Its sentence dates it before the story's events (`Earlier this year, ... killed three`,
     `the previous record of 2,290 points`): another event's quantity, or this one's as it was."""
@@ -224,8 +227,10 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     c0, c1 = C.clause_bounds(sentence, at0)
     agents = [e for e in found if c0 <= e[0] and e[1] <= at0]
     agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
+    mates = tuple(sorted({(f"{g.kind}:{g.unit or ''}", g.value) for g in here
+                          if g is not f and g.kind != "date" and math.isfinite(g.value)}))
     return Evidence(dim, interval, words, frozenset(near), resolved,
-                    S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed)
+                    S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates)
 
 
 

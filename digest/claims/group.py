@@ -170,6 +170,7 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "alone": float(alone and ea.dimension not in _LOOSE),
         "bare number": float(loose or dim == "number" and ea.dimension == "number"),
         "listed": float(ea.listed or eb.listed),
+        "same mate": float(_share_a_mate(ea, eb)),
         "date": float(dim == "date" and not year_only),
         "year": float(year_only),
         "duration": float(dim == "duration"),
@@ -219,6 +220,13 @@ def load_model(path: Path = MODEL_FILE) -> dict[str, tuple[dict[str, float], flo
 
 
 MODEL = load_model()
+
+
+def _share_a_mate(a: Evidence, b: Evidence) -> bool:
+    """Whether the two sentences give another figure of one kind, unit and value (the same
+    description: a height beside a weight, the dead beside the wounded)."""
+    return any(ka == kb and (va == vb or abs(va - vb) <= 0.01 * max(abs(va), abs(vb)))
+               for ka, va in a.mates for kb, vb in b.mates)
 
 
 def _one_measure(a: str, b: str) -> bool:

@@ -27,7 +27,8 @@ _NOT_NOUNS = frozenset(
 )
 #: Nouns counted without a plural -s.
 _IRREGULAR_PLURALS = frozenset(
-    ["people", "staff", "personnel", "children", "men", "women", "police", "cattle", "sheep", "fish", "aircraft", "workforce", "employees"]
+    ["people", "staff", "personnel", "children", "men", "women", "police", "cattle", "sheep", "fish", "aircraft", "workforce", "employees",
+     "feet"]
 )
 _TIME_UNITS = {"second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
                "month": "months", "year": "years", "decade": "decades"}
@@ -217,6 +218,7 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
         else:
             kind, unit = "count", _plural(joined)
         span.end = end
+        _inches(text, span, unit)
     elif time := P.TIME_UNIT.match(text, span.end):
         kind, unit = "duration", _TIME_UNITS.get(time["unit"].lower().rstrip("s"), time["unit"])
         span.end = time.end()
@@ -255,6 +257,7 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
             return None  # "two people familiar with the matter" are sources, not a figure
         kind, unit = "count", noun[0]
         span.end = noun[1]
+        _inches(text, span, unit)
         if not scaled and _DOT_THOUSANDS.match(token):
             # "1.200 Mitarbeiter": no one counts 1.2 workers; the dot groups thousands
             span.value = parse_number(token.replace(".", ""))
@@ -367,8 +370,22 @@ def _compound(text: str, pos: int) -> tuple[str, int, bool] | None:
 _SCALE_NOUNS = frozenset({"magnitude", "gauge", "caliber", "calibre", "category", "grade", "level"})
 
 
+def _inches(text: str, span: _Span, unit: str | None) -> None:
+    """A height in feet and inches (`5-foot-8`, `6 feet 2 inches`): the inches join the feet
+    (`5-foot-8` is 5.67 feet; "5-foot" alone was a count of "foots")."""
+    if unit != "feet" or span.low is not None:
+        return
+    m = P.AND_INCHES.match(text, span.end)
+    if m and int(inches := m["h"] or m["s"]) < 12:
+        span.value += int(inches) / 12
+        span.end = m.end()
+
+
 def _plural(noun: str) -> str:
-    """`mile` -> `miles`, `story` -> `stories`, `inch` -> `inches` (a counted noun's plural)."""
+    """`mile` -> `miles`, `story` -> `stories`, `inch` -> `inches`, `foot` -> `feet` (a counted
+    noun's plural)."""
+    if noun == "foot":
+        return "feet"
     if noun.endswith("s") or noun in _IRREGULAR_PLURALS or noun in _SCALE_NOUNS:
         return noun
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":

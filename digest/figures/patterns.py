@@ -100,6 +100,8 @@ WORD_NUMBER_END = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b|\s*[,.;:)!
 TIME_UNIT = re.compile(rf"(?:\s|-)(?P<unit>{_TIME_UNIT})\b", re.IGNORECASE)
 #: A number joined to a lowercase noun by a hyphen: `15-year`, `35-year-old`, `12-gauge`,
 #: `three-story`, `6.1-magnitude`. The noun may be followed by `-old` (an age).
+#: The inches of a height after its feet: `5-foot-8`, `5-feet-8-inch`, `6 feet 2 inches`.
+AND_INCHES = re.compile(r"-(?P<h>\d{1,2})(?:-inch(?:es)?)?(?![\w-])|\s+(?P<s>\d{1,2})\s*(?:inch(?:es)?|in\.)(?!\w)")
 COMPOUND = re.compile(r"-(?P<noun>[a-z]{2,})(?P<old>-old)?\b(?!-[a-z])|-(?P<noun2>years?)-(?P<old2>old)\b")
 #: A score's halves: `91-73` (a range would go up: `15-20`).
 SCORE_AFTER = re.compile(r"[-–](?P<n>\d{1,3})\b(?![.,/]\d|%|-)")
