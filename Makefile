@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test check lint golden eval model model-check bench serve clean help
+.PHONY: site docs test quick check lint golden eval model model-check bench serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -49,6 +49,10 @@ $(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
 ## test: run the whole test suite (unit, golden, end-to-end, browser)
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## quick: the fast tests only (no whole-site builds, no browser): about a minute, for while you work
+quick: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -m "not slow and not browser" $(PYTEST_ARGS)
 
 ## lint: ruff and mypy over digest/ and tests/
 lint: $(VENV)/.test-installed
