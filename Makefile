@@ -7,7 +7,6 @@ SITE    ?= site
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: the sitemap's dates come from this, not from the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
