@@ -165,6 +165,8 @@ IDENTIFIER_AFTER = re.compile(r"[A-Za-z]|-[A-Za-z]")
 
 # --- dates: searched over the whole text before numbers are read ------------------------
 
+#: A year's four digits anywhere: most date patterns need one.
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2025-06-12
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
