@@ -13,7 +13,7 @@ from digest.figures.numbers import CURRENCY_WORDS, FRACTIONS, QUALIFIER_CLASS, W
 # --- token groups ------------------------------------------------------------------------
 
 # A numeral: grouped thousands (`1,200`, `1,200.5`) or plain digits with an optional decimal part.
-_DIGITS = (r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])|\d{1,3}(?:\.\d{3})+,\d+(?![\d.])"  # 1.200.000, €1.234,5
+_DIGITS = (r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\d|\.\d)|\d{1,3}(?:\.\d{3})+,\d+(?!\d|\.\d)"  # 1.200.000, €1.234,5
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![^\s(])\.\d+")  # ... and `.38-caliber`
 
 # Number words that can start a count or duration (`three years`, `a dozen engineers`);
