@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 #: A file digest leaves in every folder it writes, so it never replaces a folder it did not make.
 MARKER = ".digest-output"
@@ -43,7 +45,8 @@ def write_tree(files: dict[str, str], out: Path, /) -> None:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"digest: waiting for another build writing {out}", file=sys.stderr, flush=True)
+            # logged, not printed: the command line prints; without a handler this is stderr
+            log.warning("digest: waiting for another build writing %s", out)
             fcntl.flock(lock, fcntl.LOCK_EX)
         _write_locked(files, out)
 
