@@ -199,7 +199,7 @@ def test_timings_and_jobs_on_the_command_line(tmp_path: Path) -> None:
 
 
 def test_a_map_over_articles_and_a_group_by_story_give_the_same_digest(tmp_path: Path) -> None:
-    """What README's "Past one machine" relies on: reading and extraction are a pure function of one
+    """What doc/scale-out.md relies on: reading and extraction are a pure function of one
     file, alignment of one story's articles and figures; a map and a group-by (here a thread pool
     and a dict, on Dask or Spark a bag or an RDD) give the same stories as `build`."""
     from concurrent.futures import ThreadPoolExecutor
