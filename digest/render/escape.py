@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 from markupsafe import Markup
+
+from digest.render import config as mkdocs_config
 
 #: The extensions digest's own mkdocs.yml enables; used when no mkdocs.yml is found.
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
@@ -31,20 +32,13 @@ _WORD_JOINER = "\u2060"
 _SPACE = re.compile(r"\s+")
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its `!ENV` / `!!python/name` tags."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 @functools.cache
 def escapable_chars(config: str | None = None) -> frozenset[str]:
     """The characters Python-Markdown treats as backslash-escapable with mkdocs.yml's extensions."""
     names: list[str] = list(DEFAULT_EXTENSIONS)
     configs: dict[str, Any] = {}
     if config and Path(config).is_file():
-        data = yaml.load(Path(config).read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+        data = mkdocs_config.load(config)  # INHERIT resolved, no tag runs
         names, configs = [], {}
         for entry in data.get("markdown_extensions") or []:
             if isinstance(entry, dict):

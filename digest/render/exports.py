@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -22,6 +21,7 @@ from lxml.builder import ElementMaker
 
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Digest, Mention, Story
+from digest.render import config as mkdocs_config
 from digest.render.annotate import MAX_OTHERS, STATUS_LABELS, source_label
 from digest.render.escape import first_upper
 
@@ -44,13 +44,7 @@ def to_json(data: Any) -> str:
 
 def site_url(config: str | None) -> str:
     """mkdocs.yml's `site_url` (with `!ENV` and `INHERIT` resolved as MkDocs does), ending in `/`."""
-    url = None
-    if config and Path(config).is_file():
-        from mkdocs.utils.yaml import yaml_load
-
-        with open(config, encoding="utf-8") as f:
-            url = (yaml_load(f) or {}).get("site_url")
-    url = str(url or DEFAULT_SITE_URL)
+    url = str(mkdocs_config.load(config).get("site_url") or DEFAULT_SITE_URL)
     return url if url.endswith("/") else url + "/"
 
 
