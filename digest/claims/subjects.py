@@ -266,7 +266,7 @@ def _spelled_alike(a: str, b: str) -> bool:
 
 
 #: One name in a credit: `Dana Whitfield`, `J.R. Moehringer`, `Ana de la Cruz`.
-_CREDIT_NAME = (r"(?!(?:The|A|An|In|On|At|As|It|Its|This|That|These|Those|When|While|After|Before|For|But|And|"
+_CREDIT_NAME = (r"(?<![\w'’.\-])(?!(?:The|A|An|In|On|At|As|It|Its|This|That|These|Those|When|While|After|Before|For|But|And|"
                 r"He|She|They|We|I|Police|Officials|Authorities)\b)[A-Z][\w'’.\-]+"
                 r"(?:\s+(?:(?:de|da|del|van|von|la|le|bin|al)\s+)*(?!(?:The|A|An|In|On|At|As|It|Its|This|That|When|"
                 r"While|After|Before|For|But|And|He|She|They|We|I|Police|Officials|Authorities)\b)[A-Z][\w'’.\-]+){0,3}")
