@@ -20,6 +20,7 @@ against another source.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -39,6 +40,7 @@ from digest.claims.measures import (
     SAME_AS,
     Measure,
     measure_for_label,
+    same_measure,
     unit_class,
 )
 from digest.claims.sources import conversions, syndicated
@@ -60,13 +62,18 @@ _FIGURE_BETWEEN = re.compile(r"[\d$€£¥]")
 _NOT_A_CHANGE = re.compile(r"\b(?:amount(?:s|ed|ing)?|equal(?:s|led|ling)?|comes?|came|up|close|according|"
                            r"due|rated)\s+to$")
 #: Words that date a value before the story's own events: another quantity than today's.
-_EARLIER = re.compile(r"\b(?:a year ago|years ago|a year earlier|last (?:year|summer|spring|autumn|fall|winter|season)|"
-                      r"previous(?:ly)?|prior to)\b", re.IGNORECASE)
+_EARLIER_WORDS = (r"a year ago|years ago|a year earlier|last (?:year|summer|spring|autumn|fall|winter|season)|"
+                  r"previous(?:ly)?|prior to")
+_EARLIER = re.compile(rf"\b(?:{_EARLIER_WORDS})\b", re.IGNORECASE)
 #: The same, or another event of its kind, before a figure in its sentence: `Earlier this year, ...`,
 #: `in a separate attack`, `the previous record`.
-_EARLIER_BEFORE = re.compile(_EARLIER.pattern[:-3] + r"|earlier this (?:year|month|week)|in (?:a|an) (?:earlier|previous|"
+_EARLIER_BEFORE = re.compile(rf"\b(?:{_EARLIER_WORDS}|earlier this (?:year|month|week)|in (?:a|an) (?:earlier|previous|"
                              r"separate|similar) \w+|the (?:previous|last|old|former) \w+)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ \-]{1,40}):\s")
+
+
+#: A figure's start, the key its block's figures are sorted by (reading order).
+_START = operator.attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,14 +203,7 @@ def _sentence_of(figure: Figure, sentences: list[tuple[int, int]], starts: list[
 
 def _quantity_key(m: Mention) -> tuple[str, ...]:
     """What a mention measures, without whose: measure (one name for synonyms), kind, unit class."""
-    return (_same_measure(m.measure or ""), m.figure.kind, unit_class(m.figure))
-
-
-def _same_measure(name: str) -> str:
-    """`transfer fee (after)` -> `deal value (after)`: synonyms share one key."""
-    base, _, role = name.partition(" (")
-    base = SAME_AS.get(base, base)
-    return f"{base} ({role}" if role else base
+    return (same_measure(m.measure or ""), m.figure.kind, unit_class(m.figure))
 
 
 
@@ -304,10 +304,6 @@ def _role(clause: str, at: int, *, dated: bool) -> str | None:
 
 
 
-def _start(f: Figure) -> int:
-    return f.start
-
-
 def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: int) -> str | None:
     """The date in the same clause that the figure is tied to (nearest one), if any.
 
@@ -317,8 +313,8 @@ def _period(f: Figure, block_figures: Sequence[Figure], text: str, c0: int, c1: 
     if f.kind == "date":
         return None
     # the clause's dates (`block_figures` are in reading order)
-    inside = block_figures[bisect.bisect_left(block_figures, c0, key=_start):bisect.bisect_left(
-        block_figures, c1, key=_start)]
+    inside = block_figures[bisect.bisect_left(block_figures, c0, key=_START):bisect.bisect_left(
+        block_figures, c1, key=_START)]
     dates = [d for d in inside if d.kind == "date" and d.period
              and not _NOT_A_PERIOD.search(text, max(0, d.start - 20), d.start)]
     if not dates:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -144,10 +145,6 @@ def noun_of(unit: str) -> str:
     return "person" if lower in PEOPLE_NOUNS else stem(lower)
 
 
-def _start(f: Figure) -> int:
-    return f.start
-
-
 def is_age(f: Figure, text: str) -> bool:
     """Whether the figure is someone's age: `35-year-old`, `85 years old`, `aged 85`, `Ortiz, 35,`,
     `She was 85.`"""
@@ -183,8 +180,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
         dim = f"count:{stem(of['noun'])}-of"  # "a mother of 12": what the number counts is named before it
     at0, at1 = f.start - offset, f.end - offset
     # the block's figures that stand in this sentence (`figures` are in reading order)
-    here = figures[bisect.bisect_left(figures, offset, key=_start):bisect.bisect_left(
-        figures, offset + len(sentence), key=_start)]
+    here = figures[bisect.bisect_left(figures, offset, key=operator.attrgetter("start")):bisect.bisect_left(
+        figures, offset + len(sentence), key=operator.attrgetter("start"))]
     # other figures' text is no evidence about this one ("killing two and wounding three")
     masked = [(g.start - offset, g.end - offset) for g in here if g is not f]
     found = [clean for e in C.entities(naming or sentence, names) if (clean := S.clean_name(e))]

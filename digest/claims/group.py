@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.claims.describe import Evidence
-from digest.claims.measures import MEASURES, SAME_AS
+from digest.claims.measures import MEASURES, same_measure
 from digest.claims.subjects import same_names
 from digest.figures.dates import period_bounds
 from digest.figures.numbers import overlaps
@@ -194,13 +194,12 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     else:
         specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen]
         kind = bool(specific or x["same noun"] or x["alone"] or x["same measure"])
-    year_only = ea.dimension == "date" and ea.interval[1] - ea.interval[0] > 0.5
     # whose quantity, as the lexicon reads it (the thing bought, a possessive, the story's main
     # name where the sentence names none): two subjects, two quantities
     subjects_differ = bool(a.subject and b.subject and not same_names(a.subject, b.subject))
     # a figure its sentence dates before the story's events is another event's, or this one's as
     # it was: it may agree (restating a background fact), never dispute
-    strong = kind and not (x["other owner"] or x["other agent"] or x["listed"] or year_only or subjects_differ) \
+    strong = kind and not (x["other owner"] or x["other agent"] or x["listed"] or x["year"] or subjects_differ) \
         and ea.earlier == eb.earlier \
         and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
         and p >= (DISPUTE_FAR if x["far apart"] else DISPUTE)
@@ -231,12 +230,7 @@ def _share_a_mate(a: Evidence, b: Evidence) -> bool:
 
 def _one_measure(a: str, b: str) -> bool:
     """Whether two lexicon measures are one (`transfer fee` is a `deal value`)."""
-    return _synonym(a) == _synonym(b)
-
-
-def _synonym(name: str) -> str:
-    base, _, role = name.partition(" (")
-    return SAME_AS.get(base, base) + (f" ({role}" if role else "")
+    return same_measure(a) == same_measure(b)
 
 
 def _informative(measure: str) -> bool:
@@ -387,9 +381,10 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
                 edges.append((-link.score, i, j, link))
     edges.sort(key=lambda t: (t[0], t[1], t[2]))
     of = list(range(len(mentions)))
+    kinds = [_kind_of(k, mentions, evidence, origin) for k in range(len(mentions))]  # made once
     clusters = {i: _Cluster([i], []) for i in range(len(mentions))}
     for i, c in clusters.items():
-        c.add(_kind_of(i, mentions, evidence, origin), i, mentions, evidence, origin)
+        c.add(kinds[i], i, mentions, evidence, origin)
 
     def find(i: int) -> int:
         while of[i] != i:
@@ -402,7 +397,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         if ri == rj:
             continue
         x, y = clusters[ri], clusters[rj]
-        if not _may_join(x, y, mentions, evidence, origin, link, i, j):
+        if not _may_join(x, y, mentions, evidence, kinds, link, i, j):
             continue
         of[rj] = ri
         x.members += y.members
@@ -431,19 +426,18 @@ def _family(dimension: str, bare: bool = False) -> str:
 
 
 def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: Sequence[Evidence],
-              origin: Sequence[str], link: Link, i: int, j: int) -> bool:
+              kinds: Sequence[tuple[object, ...]], link: Link, i: int, j: int) -> bool:
     agree = compatible(evidence[i], evidence[j]) or evidence[i].dimension != evidence[j].dimension
     if not agree and not link.strong:
         return False
-    link_kinds = {_kind_of(i, mentions, evidence, origin), _kind_of(j, mentions, evidence, origin)}
+    link_kinds = {kinds[i], kinds[j]}
     # an article gives one value per claim, unless its headline contradicts its text
     for article in x.by_article.keys() & y.by_article.keys():
         for a in x.by_article[article]:
             for b in y.by_article[article]:
                 ea, eb = evidence[a], evidence[b]
                 if not (ea.dimension == eb.dimension and compatible(ea, eb)) and not (
-                        link.strong and ea.headline != eb.headline and {
-                            _kind_of(a, mentions, evidence, origin), _kind_of(b, mentions, evidence, origin)} == link_kinds):
+                        link.strong and ea.headline != eb.headline and {kinds[a], kinds[b]} == link_kinds):
                     return False
     # copies of one report do not dispute each other
     for source in x.by_origin.keys() & y.by_origin.keys():
@@ -459,12 +453,13 @@ def _may_join(x: _Cluster, y: _Cluster, mentions: Sequence[Mention], evidence: S
     # joining would set values against each other on weak evidence (unless the claim already
     # holds that value: one more source siding with it)
     if not link.strong:
-        for a in x.values.values():
-            for b in y.values.values():
-                ea, eb = evidence[a], evidence[b]
+        for b in y.values.values():
+            eb = evidence[b]
+            sided = link.context >= AGREE_TWIN and _has_twin(x.values.values(), eb, evidence)
+            for a in x.values.values():
+                ea = evidence[a]
                 if ea.dimension == eb.dimension and not compatible(ea, eb) and not (
-                        link.context >= AGREE_TWIN
-                        and (_has_twin(x.values.values(), eb, evidence) or _has_twin(y.values.values(), ea, evidence))):
+                        sided or link.context >= AGREE_TWIN and _has_twin(y.values.values(), ea, evidence)):
                     return False
     return True
 

@@ -157,6 +157,13 @@ BY_NAME = {m.name: m for m in MEASURES}
 #: Measures that are one quantity under two names: grouped together, shown by the commoner name.
 SAME_AS = {"transfer fee": "deal value"}
 
+
+def same_measure(name: str) -> str:
+    """`transfer fee (after)` -> `deal value (after)`: synonyms share one key."""
+    base, _, role = name.partition(" (")
+    base = SAME_AS.get(base, base)
+    return f"{base} ({role}" if role else base
+
 #: Bullet labels ("Deal value: ...", "Headcount: ...") name the measure outright.
 LABELS: dict[str, str] = {
     "deal value": "deal value", "price": "deal value", "deal size": "deal value",
