@@ -69,8 +69,8 @@ _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+(?!\d)|\s*[—–-]\s)")
 #: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
 _SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,\s+(?:and|but|had|was|has)\b|$)")
-#: How many words either side of a figure are its context.
-WINDOW = 12
+#: How many content words either side of a figure are its context.
+WINDOW = 8
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -109,6 +109,13 @@ class Evidence:
     earlier: bool = False
     """Its sentence dates it before the story's events (`Earlier this year, ... killed three`,
     `the previous record of 2,290 points`): another event's quantity, or this one's as it was."""
+    running: bool = False
+    """A tally of an event still going on when the report was written (`after eight days of
+    riots`): reports filed on other days give other counts, and none is wrong."""
+    span: str | None = None
+    """For a time span, how the sentence uses it: `offset` (the time between two events: `nine
+    days earlier`, `two weeks ago`, `a week after`) or `stretch` (how long a state lasted: `in
+    hospital for three weeks`, `a four year spell`); None where it does not say."""
     listed: bool = False
     """Its sentence gives another value of the same kind and unit (`five hours of battery life
     and four hours with the 9600M`): one of several things, each told apart by words a pair
@@ -197,10 +204,13 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     unit_stem = stem(f.unit) if f.unit else None
     inside = [t for t in toks if at0 <= t[0] and t[1] <= at1 and not _FIGURE_WORD.match(t[2])
               and stem(t[2]) != unit_stem and t[2].lower() not in QUALIFIER_CLASS] if f.kind == "count" else []
-    for side in (inside, list(reversed(before))[:WINDOW], after[:WINDOW]):
-        for distance, (s, _, w) in enumerate(side):
-            if side is inside:
-                distance = 0
+    for side in (inside, list(reversed(before)), after):
+        # distance is counted in content words: "was wed about three weeks ago" has `wed` next
+        # to its figure as much as "married two weeks ago" has `married`
+        distance = 0
+        for s, _, w in side:
+            if distance >= WINDOW:
+                break
             if any(a <= s < b for a, b in masked) or any(a <= s < b for a, b in name_spans) or (
                     side is inside and noun and stem(w) == noun):
                 continue
@@ -212,6 +222,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             words[st] = max(words.get(st, 0.0), weight)
             if distance < 3:
                 near.add(st)
+            if side is not inside:
+                distance += 1
     if noun and noun != "person":
         words.pop(noun, None)  # the noun is compared on its own
     if f.unit and f.unit in UNITS:
@@ -226,8 +238,17 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
     mates = tuple(sorted({(f"{g.kind}:{g.unit or ''}", g.value) for g in here
                           if g is not f and g.kind != "date" and math.isfinite(g.value)}))
+    running = span = None
+    if dim == "duration":
+        after_text, before_text = block_text[f.end:f.end + 40], block_text[max(0, f.start - 30):f.start]
+        running = bool(_RUNNING_AFTER.match(after_text))
+        if _OFFSET_AFTER.match(after_text) or re.search(r"\bago$", f.text, re.IGNORECASE):
+            span = "offset"
+        elif _STRETCH_BEFORE.search(before_text) or _STRETCH_AFTER.match(after_text) or running:
+            span = "stretch"
     return Evidence(dim, interval, words, frozenset(near), resolved,
-                    S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates)
+                    S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
+                    running=bool(running), span=span)
 
 
 
@@ -249,6 +270,22 @@ _LIST_JOINT = re.compile(r"^.{0,40}?(?:\band\b|\bor\b|,|;|\bwhile\b|\bvs\.?\b).{
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 #: A noun and "of" right before a bare number: `a mother of 12`, `a total of 13`.
 _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
+
+
+#: A tally of an event under way: `eight days of riots`, `a third week of protests`.
+_RUNNING_AFTER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:riots?|rioting|unrest|protests?|"
+                            r"demonstrations?|clashes|fighting|violence|strikes?|searching|search|talks|"
+                            r"negotiations|deliberations?|siege|standoff|war|conflict|campaign|trial|testimony|"
+                            r"hearings?|shelling|bombing|airstrikes|raids|curfew|lockdown|outage|blackout)\b",
+                            re.IGNORECASE)
+#: A time span between two events: `nine days earlier`, `two weeks after`, `a month before`.
+_OFFSET_AFTER = re.compile(r"\s*(?:ago|earlier|later|after|before|prior|previously|beforehand|afterwards?|"
+                           r"since|into)\b", re.IGNORECASE)
+#: How long a state lasted: `for three weeks`, `spent two years`, `the past three years`.
+_STRETCH_BEFORE = re.compile(r"\b(?:for|spent|spending|lasted|lasting|past|last|over|during|throughout|served|"
+                             r"serving)\s+(?:the\s+|a\s+|about\s+|nearly\s+|almost\s+|some\s+|around\s+)?$",
+                             re.IGNORECASE)
+_STRETCH_AFTER = re.compile(r"[\s-]*(?:spell|stint|stay|stretch|period|term|sentence|-long|long|of)\b", re.IGNORECASE)
 
 
 #: A bare number followed by what befell people: `2 dead`, `three injured`, `1 wounded`.

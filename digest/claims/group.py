@@ -39,8 +39,11 @@ AGREE = 0.3
 #: The least the sentences alone must say for agreeing values to be joined: equal values with
 #: nothing else in common are two quantities as often as one.
 AGREE_CONTEXT = 0.15
-#: Probability at which two mentions whose values cannot both be right are one quantity in dispute.
-DISPUTE = 0.6
+#: Probability (of the `differ` model, fitted on pairs whose values cannot both be right) at which
+#: two such mentions are one quantity in dispute. Few differing pairs are one quantity (about one
+#: in fourteen of the annotated ones), so the model's probabilities are low: at 0.25 a pair is
+#: several times likelier one quantity than a differing pair is on average.
+DISPUTE = 0.25
 #: The same for values more than four times apart (more often two quantities than one disputed).
 DISPUTE_FAR = 0.9
 #: How specific (idf, relative to the rarest word's) a shared word must be to govern a dispute.
@@ -118,7 +121,7 @@ STOCK_MEASURES = frozenset(m.name for m in MEASURES if not m.flow)
 #: Features of the values, not the words: the `context` model, which decides disputes, leaves
 #: them out (whether values agree, how telling the agreement is, how often figures of a
 #: dimension are one quantity).
-VALUE_FEATURES = ("agree", "telling", "far apart", "age", "duration", "date", "year", "people", "bare number")
+VALUE_FEATURES = ("agree", "telling", "far apart", "age", "one person's age", "duration", "date", "year", "people", "bare number")
 #: Dimensions too loose for "each article states one such figure" to say they are one quantity.
 _LOOSE = frozenset({"number", "count:time", "date", "duration"})
 
@@ -136,6 +139,9 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
     if a.period and b.period and not _same_period(a.period, b.period) and not (
             a.measure and b.measure and _one_measure(a.measure, b.measure) and a.measure in STOCK_MEASURES):
         return None  # Q2 revenue is not Q3 revenue (a valuation dated differently is one, in dispute)
+    if ea.span and eb.span and ea.span != eb.span:
+        return None  # the time since an event is not how long a state lasted ("in hospital
+        # for three weeks" beside "a heart attack suffered three weeks ago")
     va, na = story.vector(ea)
     vb, nb = story.vector(eb)
     if len(vb) < len(va):
@@ -157,6 +163,9 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "same owner": float(bool(ea.owner and eb.owner and not owners_differ)),
         "other owner": float(owners_differ),
         "other agent": float(agents_differ),
+        # whose quantity, as the lexicon reads it (the thing bought, a possessive, the story's
+        # main name where the sentence names none): two subjects, two quantities
+        "other subject": float(bool(a.subject and b.subject and not same_names(a.subject, b.subject))),
         "same names": float(bool(ea.names and eb.names and any(
             same_names(x, y) for x in ea.names[:2] for y in eb.names[:2]))),
         "same measure": float(bool(a.measure and b.measure and _one_measure(a.measure, b.measure)
@@ -167,6 +176,8 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "telling": telling(ea) if agree else 0.0,
         "far apart": float(_ratio(ea, eb) > 4),
         "age": float(ea.dimension == "age"),
+        # ages of two people mostly differ; one person's age, given twice, is one quantity
+        "one person's age": float(ea.dimension == "age" and bool(ea.owner and eb.owner and not owners_differ)),
         "alone": float(alone and ea.dimension not in _LOOSE),
         "bare number": float(loose or dim == "number" and ea.dimension == "number"),
         "listed": float(ea.listed or eb.listed),
@@ -185,7 +196,7 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     # how likely the sentences state one quantity, judged on the words alone (the disputed pairs
     # are too few to weigh context on their own; all pairs together are not)
     context = _probability(x, "context")
-    p = _probability(x, "agree") if x["agree"] else context
+    p = _probability(x, "agree") if x["agree"] else _probability(x, "differ")
     shared = tuple(sorted(ea.near & eb.near, key=lambda w: (-story.idf.get(w, story.unseen), w)))
     # a dispute needs evidence of its own kind: one person's age named in both, or a governing
     # word, counted noun or measure in common, or the one such figure of each article
@@ -194,13 +205,11 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     else:
         specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen]
         kind = bool(specific or x["same noun"] or x["alone"] or x["same measure"])
-    # whose quantity, as the lexicon reads it (the thing bought, a possessive, the story's main
-    # name where the sentence names none): two subjects, two quantities
-    subjects_differ = bool(a.subject and b.subject and not same_names(a.subject, b.subject))
+    subjects_differ = bool(x["other subject"])
     # a figure its sentence dates before the story's events is another event's, or this one's as
     # it was: it may agree (restating a background fact), never dispute
     strong = kind and not (x["other owner"] or x["other agent"] or x["listed"] or x["year"] or subjects_differ) \
-        and ea.earlier == eb.earlier \
+        and ea.earlier == eb.earlier and not (ea.running and eb.running) \
         and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
         and p >= (DISPUTE_FAR if x["far apart"] else DISPUTE)
     return Link(round(p, 4), tuple(story.surface.get(w, w) for w in shared), strong, round(context, 4))
@@ -348,6 +357,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         return mentions[j].article != mentions[i].article or evidence[i].dimension == evidence[j].dimension
 
     edges: list[tuple[float, int, int, Link]] = []
+    doubtful: list[tuple[int, int, float]] = []
     for i, e in enumerate(evidence):
         # candidates: mentions of the same dimension sharing the most telling words
         ranked: dict[int, float] = defaultdict(float)
@@ -374,10 +384,13 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
                 # each source also gives the other's value, for something else ("ages 6 and 16";
                 # a headline's $800M that the text gives for another deal)
                 link = Link(link.score, link.shared, False, link.context)
-            if link and ((link.score >= AGREE and link.context >= (
-                    AGREE_CONTEXT if _ratio(e, evidence[j]) <= 4 else DISPUTE)) or link.strong):
-                # values that agree only through an open end ("at least two" and "about 100")
-                # need the evidence a dispute needs
+            if link and not link.strong and link.context >= HELD_BACK and not compatible(e, evidence[j]) \
+                    and mentions[i].article != mentions[j].article:
+                doubtful.append((i, j, link.context))
+            if link and ((link.score >= AGREE and link.context >= AGREE_CONTEXT
+                          and not _loose(e, evidence[j])) or link.strong):
+                # values that agree only through an open end ("up to eight hours" and "five
+                # hours", "at least two" and "about 100") need the evidence a dispute needs
                 edges.append((-link.score, i, j, link))
     edges.sort(key=lambda t: (t[0], t[1], t[2]))
     of = list(range(len(mentions)))
@@ -408,10 +421,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     groups = [(sorted(c.members), c.links) for _, c in sorted(clusters.items())]
     # pairs whose values differ that the sentences make likely one quantity, but not surely:
     # never a dispute; listed for the editor (`digest check`)
-    held = sorted({(i, j, link.context) for _, i, j, link in edges
-                   if not link.strong and not compatible(evidence[i], evidence[j]) and find(i) != find(j)
-                   and link.context >= HELD_BACK and mentions[i].article != mentions[j].article},
-                  key=lambda t: (-t[2], t[0], t[1]))
+    held = sorted({(i, j, c) for i, j, c in doubtful if find(i) != find(j)}, key=lambda t: (-t[2], t[0], t[1]))
     return groups, held
 
 
@@ -477,6 +487,12 @@ def _has_twin(members: Iterable[int], e: Evidence, evidence: Sequence[Evidence])
     none of "eight hours")."""
     return any(evidence[c].dimension == e.dimension and compatible(evidence[c], e) and _ratio(evidence[c], e) <= 1.5
                and _closed(evidence[c]) and _closed(e) for c in members)
+
+
+def _loose(a: Evidence, b: Evidence) -> bool:
+    """Whether two values agree only through an open end: `up to eight hours` and `five
+    hours` (compatible, but the numbers the sources give are far apart)."""
+    return compatible(a, b) and not (_closed(a) and _closed(b)) and _ratio(a, b) > 1.5
 
 
 def _closed(e: Evidence) -> bool:

@@ -218,10 +218,24 @@ def same_names(a: str, b: str) -> bool:
     """Whether two names can be one person or thing: a word in common (`Bettie Page`, `Betty
     Page`; `Luis Gerardo Ortiz`, `Jerry Ortiz`), one spelled like the other, or two names of
     one city (`Thessaloniki`, `Salonika`; `Bombay`, `Mumbai`)."""
-    wa, wb = set(a.lower().split()), set(b.lower().split())
-    if wa & wb:
-        return True
+    la, lb = a.lower().split(), b.lower().split()
+    if set(la) & set(lb):
+        # two people of one family: `Katie Jenkin` is not `John Jenkin`
+        return not (len(la) > 1 and len(lb) > 1 and la[-1] == lb[-1] and not _one_given_name(la[:-1], lb[:-1]))
     return _spelled_alike(a.lower(), b.lower()) or one_place(a, b)
+
+
+def _one_given_name(a: list[str], b: list[str]) -> bool:
+    """Whether two sets of given names can be one person's: a name in common or spelled alike,
+    an initial (`J.`), or one the short form of the other (`Kat` in `Katie` and `Kathryn`,
+    `Rob`, `Robert`)."""
+    for x in a:
+        for y in b:
+            x0, y0 = x.rstrip("."), y.rstrip(".")
+            if x0 == y0 or _spelled_alike(x0, y0) or x0[:3] == y0[:3] and min(len(x0), len(y0)) >= 3 \
+                    or (len(x0) == 1 or len(y0) == 1) and x0[0] == y0[0]:
+                return True
+    return False
 
 
 #: The cities whose other names are read: large enough that their names are news (fewer

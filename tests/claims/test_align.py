@@ -109,6 +109,8 @@ def test_storm_story(tmp_path: Path) -> None:
         "spending": {"corroborated"},
         # no measure list names it: the sources' words do ("repairs ... expected to take 18 months")
         "time (take)": {"corroborated"},
+        # the day the storm struck, in three reports' sentences about it
+        "date (city)": {"corroborated"},
     }
 
 

@@ -67,6 +67,13 @@ def test_two_reports(case: list, tmp_path: Path) -> None:
         assert not [c.subject for c in built.claims if c.subject and any(n in c.subject for n in names)]
 
 
+@pytest.mark.parametrize("case", _load("spans"), ids=lambda c: c[0])
+def test_time_span(case: list) -> None:
+    sentence, text, span, running = case
+    e = _evidence(sentence, text)
+    assert (e.span, e.running) == (span, running)
+
+
 @pytest.mark.parametrize("case", _load("credits"), ids=lambda c: c[0])
 def test_credits(case: list) -> None:
     text, authors, left = case
@@ -80,6 +87,9 @@ def test_credits(case: list) -> None:
 @pytest.mark.parametrize(("a", "b", "same"), [
     ("Thessaloniki", "Salonika", True), ("Bombay", "Mumbai", True), ("Kiev", "Kyiv", True),
     ("Katherine Gomes", "Catherine Gomes", True), ("Athens", "Salonika", False), ("Paris", "Rome", False),
+    # two people of one family are two; one person's short name, initial or surname is one
+    ("Katie Jenkin", "John Jenkin", False), ("Katie Jenkin", "Kathryn Jenkin", True),
+    ("J. Smith", "John Smith", True), ("Jenkin", "John Jenkin", True), ("Rob Hale", "Robert Hale", True),
 ])
 def test_same_names(a: str, b: str, same: bool) -> None:
     assert same_names(a, b) is same
