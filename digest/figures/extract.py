@@ -37,7 +37,7 @@ _ADVERB_BASIS = {"annually": "year", "yearly": "year", "weekly": "week", "monthl
 _MODIFIER = re.compile(r"^(?:[A-Z]{2,}[\w\-]*|[A-Z]+-\d+\w*|[A-Z][a-z]+(?:an|ic|ish|ese|i)|[a-z]+(?:ed|al|ic|ful|ive|ous|ary|ing|ior|ime|ew|ull|ll|rd|th)|"
                        r"other|more|young|old|new|small|large|big|top|senior|junior|local|former|elderly|adult|"
                        r"unarmed|armed|teenage|male|female|biology|police|fire|news|hospital|school|state|city|"
-                       r"front|key|major|minor|extra|live|dead|missing|injured|wounded|[a-z]+-[a-z]+)$")
+                       r"front|key|major|minor|extra|live|dead|missing|injured|wounded|[a-z]+-[a-z]+|[a-z]{3,}ly)$")
 
 
 #: A numeral with one dot and three digits after it: thousands in some locales (`1.200`).
