@@ -6,7 +6,11 @@ careful reader's truth in the format of the dev set's `truth.yaml` (its sides na
 their surface text and value; no article sentence is copied into this repository). The article
 text is read from `../shared` at evaluation time:
 
-    python -m tests.eval.heldout OUT     writes OUT/content/<story>/<doc>.md and OUT/truth.yaml
+    python -m tests.eval.heldout OUT             writes OUT/content/<story>/<doc>.md and OUT/truth.yaml
+    python -m tests.eval.heldout --train OUT     the same for the extra training events
+
+The extra training events (`tests/fixtures/train/`, same format) were annotated the same way,
+but to be fitted on: they add disputes and look-alikes the dev set has too few of.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "corpora" / "real-news-dev"
 RAW = SHARED / "raw"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+TRAIN = ROOT / "tests" / "fixtures" / "train"
 
 #: A sentence end: a stop (and a closing quote), space, then a capital or an opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
@@ -47,19 +52,20 @@ def article(folder: str, doc: str) -> str:
     return f"---\n{front}---\n\n" + "\n\n".join(paragraphs(body)) + "\n"
 
 
-def events() -> dict[str, dict]:
-    """story -> its held-out file's contents, in name order."""
+def events(folder: Path = HELDOUT) -> dict[str, dict]:
+    """story -> its event file's contents, in name order."""
     out = {}
-    for path in sorted(HELDOUT.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         out[data["story"]] = data
     return out
 
 
-def materialize(out: Path) -> Path:
-    """Write the held-out content and its truth under `out`; returns the truth file."""
+def materialize(out: Path, folder: Path = HELDOUT) -> Path:
+    """Write the events' content and truth (held-out ones by default) under `out`; returns the
+    truth file."""
     stories = {}
-    for story, data in events().items():
+    for story, data in events(folder).items():
         folder = out / "content" / story
         folder.mkdir(parents=True, exist_ok=True)
         for doc in data["articles"]:
@@ -77,6 +83,9 @@ def materialize(out: Path) -> Path:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    which = TRAIN if args[:1] == ["--train"] else HELDOUT
+    args = args[1:] if which is TRAIN else args
+    if len(args) != 1:
         sys.exit(__doc__)
-    print(materialize(Path(sys.argv[1])))
+    print(materialize(Path(args[0]), which))
