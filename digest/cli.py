@@ -17,6 +17,9 @@ from digest.model import Article
 from digest.write import UnsafeOutput
 
 EXIT_BAD_INPUT = 2
+#: The JSON Schemas of the files users and scripts read or write, shipped in the package.
+SCHEMAS = {name: Path(__file__).with_name("schemas") / f"{name}.schema.json"
+           for name in ("claims", "front-matter", "claims-yml")}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,8 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = sub.add_parser("text", help="print the article body the reader extracted")
     t.add_argument("path", help="an article file, or - for plain text on stdin")
 
+    s = sub.add_parser("schema", help="print the JSON Schema of claims.json, front matter or claims.yml")
+    s.add_argument("name", choices=sorted(SCHEMAS), help="which file's schema")
+
     args = parser.parse_args(argv)
     try:
+        if args.command == "schema":
+            print(SCHEMAS[args.name].read_text(encoding="utf-8"), end="")
+            return 0
         if args.command == "build":
             return _build(args)
         if args.command == "figures":

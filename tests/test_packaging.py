@@ -33,3 +33,6 @@ def test_the_wheel_installs_and_builds_in_a_fresh_environment(tmp_path: Path) ->
                    check=True, capture_output=True, cwd=tmp_path)
     claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))
     assert claims["claims"] and (out / "index.md").is_file()
+    # the data files ship too: the schemas, the pair model and the synonym table
+    schema = subprocess.run([digest, "schema", "claims"], check=True, capture_output=True, text=True).stdout
+    assert json.loads(schema)["title"] == "digest claims.json"
