@@ -17,6 +17,9 @@ FIGURE_KINDS = ("money", "percent", "count", "date", "duration", "number")
 
 #: A claim's status: two sources give values that cannot both be right; two or more agree; one.
 Status = Literal["disputed", "corroborated", "single-source"]
+#: A figure's part in a change or in time: the value before or after a change (`from $5m`, `to
+#: $3m`), or a value the clause dates before the story's events (`a year ago`).
+Role = Literal["before", "after", "earlier"]
 #: Claim statuses, most severe first.
 STATUSES: tuple[Status, ...] = ("disputed", "corroborated", "single-source")
 
@@ -99,12 +102,21 @@ class Mention:
     """The id of the element wrapping the figure on the article page (`fig-3`)."""
     measure: str | None = None
     """What the figure measures (`deal value`), or None where the context does not say."""
+    role: Role | None = None
+    """Its part in a change or in time, where the clause gives one (see `Role`)."""
     subject: str | None = None
     """Who or what is measured (`Databricks`), or None."""
     period: str | None = None
     """The period or as-of date the text ties the figure to (`2023`, `late 2024`), or None."""
     check: str | None = None
     """Where the sentence gives the parts and the figure does not follow from them: why."""
+
+    @property
+    def label(self) -> str | None:
+        """The measure with its role, as claims are keyed and labelled: `deal value (after)`."""
+        if self.measure and self.role:
+            return f"{self.measure} ({self.role})"
+        return self.measure
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,7 @@ from digest.claims.measures import (
 )
 from digest.claims.sources import conversions, syndicated
 from digest.claims.status import Sources, make_claim
-from digest.model import Article, Claim, Figure, HeldBack, Mention
+from digest.model import Article, Claim, Figure, HeldBack, Mention, Role
 
 #: Deal words before "valued at": the value is the deal's, not a company's valuation.
 _DEAL_BEFORE = re.compile(r"\b(?:deal|acquisition|transaction|purchase|takeover|merger|investment|offer|bid)\b[^.]*$",
@@ -203,7 +203,7 @@ def _sentence_of(figure: Figure, sentences: list[tuple[int, int]], starts: list[
 
 def _quantity_key(m: Mention) -> tuple[str, ...]:
     """What a mention measures, without whose: measure (one name for synonyms), kind, unit class."""
-    return (same_measure(m.measure or ""), m.figure.kind, unit_class(m.figure))
+    return (same_measure(m.label or ""), m.figure.kind, unit_class(m.figure))
 
 
 
@@ -229,12 +229,9 @@ def _describe(loc: Located, naming: str, block_figures: Sequence[Figure], names:
     subject, how = S.subject(measure, cue, f, named, c0, named[c0:c1], at - c0, names, default) if measure \
         else (None, "default")
     period = _period(f, block_figures, text, s0 + c0, s0 + c1)
-    name = measure.name if measure else None
-    if name and role:
-        name = f"{name} ({role})"
     return Mention(
         article=loc.article.id, block=loc.block, figure=f, sentence=" ".join(sentence.split()),
-        anchor=loc.anchor, measure=name, subject=subject, period=period,
+        anchor=loc.anchor, measure=measure.name if measure else None, role=role, subject=subject, period=period,
     ), how
 
 
@@ -283,7 +280,7 @@ def _measure(f: Figure, kind: str, text: str, sentence: str, c0: int, clause: st
     return measure, span
 
 
-def _role(clause: str, at: int, *, dated: bool) -> str | None:
+def _role(clause: str, at: int, *, dated: bool) -> Role | None:
     """`before` or `after` where the figure is one end of a change (`from $5m`, `to $3m`);
     `earlier` where the clause dates it before the story's events (`a year ago`) and `dated`
     (a deal is told apart by what was bought, not by when)."""
@@ -340,14 +337,15 @@ def _group(mentions: list[Mention], evidence: list[Evidence], articles: Sequence
             label = _label(group, ev, links)
             # whose quantity: the lexicon's reading where it names the measure (the thing bought,
             # for a deal), else the names the grammar ties to the figures
-            lexicon = Counter(m.subject for m in group if m.subject and m.measure and m.measure.split(" (")[0] == label)
+            lexicon = Counter(m.subject for m in group if m.subject and m.measure == label)
             owners = lexicon or Counter(e.owner for e in ev if e.owner)
             subject = min(owners, key=lambda k: (-owners[k], k)) if owners else None
             # one label for the claim: the commonest reading of it (a mention's own measure where
             # it is this one, with its role: `deal value (after)`)
-            labels = Counter(m.measure if m.measure and m.measure.split(" (")[0] == label else label for m in group)
-            label = min(labels, key=lambda k: (-labels[k], k))
-            group = [replace(m, measure=label, subject=subject) for m in group]
+            labels: Counter[tuple[str, Role | None]] = Counter(
+                (label, m.role if m.measure == label else None) for m in group)
+            label, role = min(labels, key=lambda k: (-labels[k], k[0], k[1] or ""))
+            group = [replace(m, measure=label, role=role, subject=subject) for m in group]
         claim = make_claim(group, story=story, order=order, sources=sources)
         if across:
             claim = _with_evidence(claim, links)
@@ -367,7 +365,7 @@ def _label(group: Sequence[Mention], evidence: Sequence[Evidence], links: Sequen
     dim = evidence[0].dimension
     if dim == "age":
         return "age"
-    measures = Counter(SAME_AS.get(b, b) for m in group if m.measure for b in [m.measure.split(" (")[0]])
+    measures = Counter(SAME_AS.get(m.measure, m.measure) for m in group if m.measure)
     if measures:
         return min(measures, key=lambda k: (-measures[k], k))
     words = Counter(w for link in links for w in link.shared)

@@ -28,7 +28,7 @@ def arithmetic_checks(mentions: Sequence[Mention]) -> list[Mention]:
     for m in mentions:
         if m.figure.kind == "percent" and m.figure.unit == "%":
             around = by_sentence[(m.article, m.block, m.sentence)]
-            note = _premium(m, around) if (m.measure or "").startswith("premium") else _change(m, around)
+            note = _premium(m, around) if (m.label or "").startswith("premium") else _change(m, around)
             if note:
                 m = replace(m, check=note)
         out.append(m)
@@ -36,8 +36,8 @@ def arithmetic_checks(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _premium(m: Mention, around: list[Mention]) -> str | None:
-    offer = next((o for o in around if o.measure == "offer per share"), None)
-    base = next((o for o in around if o.measure == "share price"), None)
+    offer = next((o for o in around if o.label == "offer per share"), None)
+    base = next((o for o in around if o.label == "share price"), None)
     # a share price is per share whether or not the text says so
     if offer is None or base is None or not _same_scale(offer.figure, replace(base.figure, per=offer.figure.per)):
         return None

@@ -138,7 +138,7 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
     if owners_differ and ea.dimension == "age":
         return None  # two people's ages
     if a.period and b.period and not _same_period(a.period, b.period) and not (
-            a.measure and b.measure and _one_measure(a.measure, b.measure) and a.measure in STOCK_MEASURES):
+            a.label and b.label and _one_measure(a.label, b.label) and a.label in STOCK_MEASURES):
         return None  # Q2 revenue is not Q3 revenue (a valuation dated differently is one, in dispute)
     if ea.span and eb.span and ea.span != eb.span:
         return None  # the time since an event is not how long a state lasted ("in hospital
@@ -171,10 +171,10 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "other subject": float(bool(a.subject and b.subject and not same_names(a.subject, b.subject))),
         "same names": float(bool(ea.names and eb.names and any(
             same_names(x, y) for x in ea.names[:2] for y in eb.names[:2]))),
-        "same measure": float(bool(a.measure and b.measure and _one_measure(a.measure, b.measure)
-                                   and _informative(a.measure))),
-        "other measure": float(bool(a.measure and b.measure and not _one_measure(a.measure, b.measure)
-                                    and _informative(a.measure) and _informative(b.measure))),
+        "same measure": float(bool(a.label and b.label and _one_measure(a.label, b.label)
+                                   and _informative(a.label))),
+        "other measure": float(bool(a.label and b.label and not _one_measure(a.label, b.label)
+                                    and _informative(a.label) and _informative(b.label))),
         "agree": float(agree),
         "telling": telling(ea) if agree else 0.0,
         "far apart": float(_ratio(ea, eb) > 4),
@@ -483,7 +483,7 @@ def _kind_of(k: int, mentions: Sequence[Mention], evidence: Sequence[Evidence], 
     """What joining checks of mention `k` (see `_Cluster.kinds`)."""
     e = evidence[k]
     return (mentions[k].article, origin[k], e.dimension, e.interval, mentions[k].period, e.headline,
-            bool(mentions[k].measure and mentions[k].measure in STOCK_MEASURES))
+            bool(mentions[k].label and mentions[k].label in STOCK_MEASURES))
 
 
 def _has_twin(members: Iterable[int], e: Evidence, evidence: Sequence[Evidence]) -> bool:

@@ -53,6 +53,6 @@ def conversions(mentions: list[Mention], articles: Sequence[Article]
             rate = f.value / prev.figure.value
             rates.setdefault((prev.figure.unit or "", f.unit or ""), rate)
             rates.setdefault((f.unit or "", prev.figure.unit or ""), 1 / rate)
-            m = replace(m, measure=prev.measure, subject=prev.subject, period=prev.period)
+            m = replace(m, measure=prev.measure, role=prev.role, subject=prev.subject, period=prev.period)
         out.append(m)
     return out, rates

@@ -44,7 +44,7 @@ def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int
     ctx = sources or Sources()
     members = sorted(members, key=lambda m: (order[m.article], m.block, m.figure.start))
     first = members[0]
-    labels = Counter(m.measure for m in members if m.measure)
+    labels = Counter(m.label for m in members if m.label)
     measure = max(labels, key=lambda k: labels[k]) if labels else _generic_measure(first)
     articles = list(dict.fromkeys(m.article for m in members))
     origins = list(dict.fromkeys(ctx.origins.get(a, a) for a in articles))

@@ -58,7 +58,7 @@ def attach_to_main_target(mentions: list[Mention], named: Counter[str], default:
     if not named or default is None:
         return mentions
     target = min(named.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return [replace(m, subject=target) if m.measure in OBJECT_MEASURES and m.subject == default else m
+    return [replace(m, subject=target) if m.label in OBJECT_MEASURES and m.subject == default else m
             for m in mentions]
 
 

@@ -67,6 +67,20 @@ def test_two_reports(case: list, tmp_path: Path) -> None:
         assert not [c.subject for c in built.claims if c.subject and any(n in c.subject for n in names)]
 
 
+@pytest.mark.parametrize("case", _load("roles"), ids=lambda c: f"{c[1]} in {c[0]}")
+def test_role(case: list, tmp_path: Path) -> None:
+    sentence, text, measure, role = case
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.md").write_text(f"---\ntitle: Report\nsource: Outlet\n---\n\n{sentence}\n", encoding="utf-8")
+    errors: list = []
+    [source] = discover(tmp_path, errors)
+    built = make_story(source, read_story(source, tmp_path, errors), content=tmp_path)
+    [m] = [m for m in built.mentions if m.figure.text == text]
+    assert (m.measure, m.role) == (measure, role)
+    assert m.label == (f"{measure} ({role})" if role else measure)
+
+
 @pytest.mark.parametrize("case", _load("spans"), ids=lambda c: c[0])
 def test_time_span(case: list) -> None:
     sentence, text, span, running = case

@@ -86,6 +86,6 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     which = TRAIN if args[:1] == ["--train"] else HELDOUT
     args = args[1:] if which is TRAIN else args
-    if len(args) != 1:
+    if len(args) != 1 or args[0].startswith("-"):
         sys.exit(__doc__)
     print(materialize(Path(args[0]), which))
