@@ -166,7 +166,11 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], spans: 
             # "April 21" with no year (and no article date to take it from) is a day of the year
             # the story's dated figures are in: it fits "April 21, 2018"
             e = replace(e, interval=(e.interval[0] + year, e.interval[1] + year))
-        if _EARLIER_BEFORE.search(text, s0, m.figure.start):
+        if _EARLIER_BEFORE.search(text, s0, m.figure.start) or (
+                year is not None and m.figure.kind != "date" and _year_of(m.period) is not None
+                and _year_of(m.period) < year):  # type: ignore[operator]
+            # dated before the story's events: "Earlier this year", or "In 2008, the bout went
+            # 11 rounds" in a story of 2013
             e = replace(e, earlier=True)
         if m.figure.kind == "money" and main and m.figure.unit != main and (m.figure.unit or "", main) in rates:
             rate = rates[(m.figure.unit or "", main)]
@@ -178,6 +182,11 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], spans: 
 
 
 
+
+
+def _year_of(period: str | None) -> int | None:
+    """The year a period starts in (`2008`, `2008-06`, `2025-Q3`, `2025/26`), or None."""
+    return int(period[:4]) if period and period[:4].isdigit() else None
 
 
 #: How much of a sentence is read around a figure, either side: a scraped line without full

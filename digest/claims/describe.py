@@ -139,6 +139,10 @@ class Evidence:
     earlier: bool = False
     """Its sentence dates it before the story's events (`Earlier this year, ... killed three`,
     `the previous record of 2,290 points`): another event's quantity, or this one's as it was."""
+    share: str | None = None
+    """Which part of a count the figure is, where its words say: `part` (`29 of 34 passes`: the
+    29), `whole` (the 34), `first` (`his first 17 passes`: a run, not a total) or `difference`
+    (`five rounds sooner than`, `three more than`); None for the count itself."""
     place: str | None = None
     """Where, as the figure's clause says before it (`In Patras, 2,000 students marched`): a
     city, country or state, or a name after `in` or `at`."""
@@ -287,7 +291,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             span = "stretch"
     return Evidence(dim, interval, words, frozenset(near), resolved,
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
-                    running=bool(running), span=span, place=place)
+                    running=bool(running), span=span, place=place, share=_share(f, block_text, figures))
 
 
 
@@ -311,10 +315,38 @@ _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 
 
+def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
+    """Which part of a count `f` is (see `Evidence.share`)."""
+    after, before = text[f.end:f.end + 60], text[max(0, f.start - 30):f.start]
+    if _DIFFERENCE_AFTER.match(after):
+        return "difference"
+    if _FIRST_BEFORE.search(before):
+        return "first"
+    if _OF_BEFORE.search(before):
+        return "whole"
+    if _OF_AFTER.match(after) and (m := _OF_AFTER.match(after)) and any(
+            g.start == f.end + m.end() for g in figures):
+        return "part"
+    return None
+
+
+#: `29 of 34`: the number before `of` and another number.
+_OF_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?")
+_OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+                        r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.IGNORECASE)
+#: `his first 17 passes`, `the last three games`, `the next 10 days`: a run of them.
+_FIRST_BEFORE = re.compile(r"\b(?:the|his|her|its|their|our|my|your)\s+(?:first|last|final|next|previous|past)\s+$",
+                           re.IGNORECASE)
+#: `five rounds sooner than`, `three more than`, `10 points fewer`: a difference of two counts.
+_DIFFERENCE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:sooner|later|earlier|more|fewer|less|longer|shorter|higher|"
+                               r"lower|faster|slower|bigger|smaller|larger|greater|better|worse)\s+than\b",
+                               re.IGNORECASE)
+
+
 #: `in` or `at` right before a name: where it happened.
 _IN_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?$")
 #: A preposition before a name: the name is a place or a thing, not the clause's subject.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|on|to|into|of|across|outside|inside|a|an|the)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|on|to|into|of|across|outside|inside)\s+$", re.IGNORECASE)
 #: A tally of an event under way: `eight days of riots`, `a third week of protests`.
 _RUNNING_AFTER = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:riots?|rioting|unrest|protests?|"
                             r"demonstrations?|clashes|fighting|violence|strikes?|searching|search|talks|"

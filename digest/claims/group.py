@@ -207,12 +207,15 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
         kind = bool(x["same owner"])
     else:
         specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen]
-        kind = bool(specific or x["same noun"] or x["alone"] or x["same measure"])
+        # a counted noun in common says "one quantity" when the story rarely counts it
+        # (`pre-orders`); in a boxing story every other figure counts rounds
+        noun_specific = bool(x["same noun"]) and story.idf.get(ea.noun or "", story.unseen) >= SPECIFIC * story.unseen
+        kind = bool(specific or x["same measure"] or noun_specific or x["alone"] and x["cosine"] > 0)
     subjects_differ = bool(x["other subject"])
     # a figure its sentence dates before the story's events is another event's, or this one's as
     # it was: it may agree (restating a background fact), never dispute
     strong = kind and not (x["other owner"] or x["other agent"] or x["other place"] or x["listed"] or x["year"] or subjects_differ) \
-        and ea.earlier == eb.earlier and not (ea.running and eb.running) \
+        and ea.earlier == eb.earlier and not (ea.running and eb.running) and ea.share == eb.share \
         and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
         and p >= (DISPUTE_FAR if x["far apart"] else DISPUTE)
     # a word and its WordNet sense show as one word ("married"), the sense's own key never
@@ -346,8 +349,9 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         near = found if size == 0 else [
             *found[:bisect.bisect_right(found, (0.0, len(evidence)))],  # a zero is "as large" as any value
             *found[bisect.bisect_left(found, (size / 1.02 - 1e-9, -1)):bisect.bisect_right(found, (size * 1.02 + 1e-9, len(evidence)))]]
-        return any(n not in pair and (evidence[n].dimension == e.dimension or _bare_and_counted(evidence[n], e))
-                   and _ratio(evidence[n], e) <= 1.02 for _, n in near)
+        # any count or bare number of that value: "58-3, 51 KO" gives 51 for knockouts beside
+        # a report's "51 wins ... by knockout"
+        return any(n not in pair and _ratio(evidence[n], e) <= 1.02 for _, n in near)
 
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(evidence):

@@ -81,6 +81,12 @@ def test_role(case: list, tmp_path: Path) -> None:
     assert m.label == (f"{measure} ({role})" if role else measure)
 
 
+@pytest.mark.parametrize("case", _load("shares"), ids=lambda c: f"{c[1]} in {c[0]}")
+def test_share(case: list) -> None:
+    sentence, text, share = case
+    assert _evidence(sentence, text).share == share
+
+
 @pytest.mark.parametrize("case", _load("spans"), ids=lambda c: c[0])
 def test_time_span(case: list) -> None:
     sentence, text, span, running = case

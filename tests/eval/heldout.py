@@ -7,10 +7,11 @@ their surface text and value; no article sentence is copied into this repository
 text is read from `../shared` at evaluation time:
 
     python -m tests.eval.heldout OUT             writes OUT/content/<story>/<doc>.md and OUT/truth.yaml
-    python -m tests.eval.heldout --train OUT     the same for the extra training events
+    python -m tests.eval.heldout --tuning OUT    the same for the tuning events
 
-The extra training events (`tests/fixtures/train/`, same format) were annotated the same way,
-but to be fitted on: they add disputes and look-alikes the dev set has too few of.
+The tuning events (`tests/fixtures/tuning/`, same format) were annotated the same way, blind,
+to judge changes on besides the dev set: the pair model is not fitted on them, so they show how
+a change does on events the weights have not seen.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "corpora" / "real-news-dev"
 RAW = SHARED / "raw"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
-TRAIN = ROOT / "tests" / "fixtures" / "train"
+TUNING = ROOT / "tests" / "fixtures" / "tuning"
 
 #: A sentence end: a stop (and a closing quote), space, then a capital or an opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
@@ -84,8 +85,8 @@ def materialize(out: Path, folder: Path = HELDOUT) -> Path:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    which = TRAIN if args[:1] == ["--train"] else HELDOUT
-    args = args[1:] if which is TRAIN else args
+    which = TUNING if args[:1] == ["--tuning"] else HELDOUT
+    args = args[1:] if which is TUNING else args
     if len(args) != 1 or args[0].startswith("-"):
         sys.exit(__doc__)
     print(materialize(Path(args[0]), which))

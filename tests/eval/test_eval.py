@@ -12,7 +12,7 @@ def test_no_score_falls_below_the_baseline() -> None:
     require(run.DEV)
     now = run.evaluate()
     base = json.loads(run.BASELINE.read_text(encoding="utf-8"))
-    assert set(now) == {"team", "dev", "heldout"}
+    assert set(now) == {"team", "dev", "tuning", "heldout"}
     assert run.regressions(now, base) == []
 
 
