@@ -13,6 +13,7 @@ from digest.figures.numbers import (
     CURRENCY_WORDS,
     FRACTIONS,
     SCALES,
+    WORD_NUMBERS,
     parse_number,
 )
 from digest.model import Figure
@@ -96,6 +97,9 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
             if matched.lower().endswith(" of"):
                 end -= 3
             keep(Figure(text[start:end], "percent", value, None, None, "%", None, start, end))
+    for m in P.HALF.finditer(text) if ("half" in low or "century" in low) else ():
+        if free(*m.span()):
+            keep(_half(text, m))
     for multiplier in P.MULTIPLIER_WORD.finditer(text) if any(w in low for w in _MULTIPLIERS) else ():
         # found from its multiplier: searching every word of a text for one costs more
         lead = P.LONG_NUMBER_LEAD.search(text, max(0, multiplier.start() - 40), multiplier.start())
@@ -136,6 +140,27 @@ _NEEDS_YEAR = frozenset({"iso", "quarter", "half", "month_year", "part", "season
 _NEEDS_MONTH = frozenset({"month_day", "day_month", "month_year", "quarter_to"})
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MULTIPLIERS = ("hundred", "thousand", "million", "billion")
+
+
+def _half(text: str, m: re.Match[str]) -> Figure:
+    """A half in words (`P.HALF`): `four and a half months` is 4.5 months, `a mile and a half`
+    1.5 miles, `half an hour` 0.5 hours, `a quarter-century` 25 years; with the qualifier
+    before it (`nearly a quarter-century`)."""
+    if m["c"]:
+        kind, unit, value = "duration", "years", 25.0 if m["c"].lower() == "quarter" else 50.0
+    else:
+        word = (m["u"] or m["u2"] or m["u3"]).lower()
+        kind, unit = P.HALF_UNITS[word]
+        count = m["n"] or m["n2"]
+        whole = 0.0 if count is None else 1.0 if count.lower() in ("a", "an") else float(
+            count if count.isdigit() else WORD_NUMBERS[count.lower()])
+        value = whole + 0.5
+        if unit == "centuries":  # read in years, as durations are compared
+            unit, value = "years", value * 100
+    qual = P.QUALIFIER_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+    start = m.start() - len(qual.group()) if qual else m.start()
+    qualifier = " ".join(qual["q"].lower().split()) if qual else None
+    return Figure(text[start:m.end()], kind, value, None, None, unit, qualifier, start, m.end())
 
 
 def _may_match(kind: str, low: str, has_year: bool, has_month: bool) -> bool:

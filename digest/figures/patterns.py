@@ -227,3 +227,22 @@ ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|etc)|\b[A-Z])\.$"
 )
+
+
+#: Time and distance units a half can go with, singular and plural, with the unit each is read in.
+HALF_UNITS: dict[str, tuple[str, str]] = {
+    **{u: ("duration", u + "s") for u in ("second", "minute", "hour", "day", "week", "month", "year", "decade")},
+    **{u + "s": ("duration", u + "s") for u in ("second", "minute", "hour", "day", "week", "month", "year", "decade")},
+    "century": ("duration", "centuries"), "centuries": ("duration", "centuries"),
+    **{u: ("count", u + "s") for u in ("mile", "kilometre", "kilometer", "metre", "meter", "foot", "inch", "pound", "ton")},
+    **{u + "s": ("count", u + "s") for u in ("mile", "kilometre", "kilometer", "metre", "meter", "pound", "ton")},
+    "feet": ("count", "feet"), "inches": ("count", "inches"), "foots": ("count", "feet"),
+}
+_HALF_UNIT = "|".join(sorted(map(re.escape, HALF_UNITS), key=len, reverse=True))
+_HALF_COUNT = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+#: A half in words: `four and a half months`, `a mile and a half`, `half an hour`, `a quarter-century`.
+HALF = re.compile(
+    rf"\b(?:(?P<n>{_HALF_COUNT})\s+and\s+a\s+half\s+(?P<u>{_HALF_UNIT})"
+    rf"|(?P<n2>{_HALF_COUNT}|an?)\s+(?P<u2>{_HALF_UNIT})\s+and\s+a\s+half"
+    rf"|half\s+(?:a|an)\s+(?P<u3>{_HALF_UNIT})"
+    r"|(?:a\s+)?(?P<c>quarter|half)[- ]century)\b", re.IGNORECASE)
