@@ -39,21 +39,23 @@ def seeds_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def build_site(content: Path, work: Path, *, site_url: str | None = None) -> tuple[Path, Path]:
-    """`digest build` then `mkdocs build --strict`, as `make` does; returns (docs, site)."""
+def build_site(content: Path, work: Path, *, site_url: str | None = None, extra: str = "") -> tuple[Path, Path]:
+    """`digest build` then `mkdocs build --strict`, as `make` does; returns (docs, site).
+    `extra` is more mkdocs.yml (`extra:\n  digest: ...`), read by both."""
     docs, site = work / "docs", work / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
     if site_url:
         env["SITE_URL"] = site_url
-    subprocess.run([str(BIN / "digest"), "build", str(content), "--out", str(docs), "-q", "--cache", str(work / "cache"),
-                    "--config", str(ROOT / "mkdocs.yml"), "--overrides", str(ROOT / "overrides" / "digest")],
-                   check=True, cwd=ROOT, env=env)
     config = work / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nsite_dir: {site}\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n{extra}",
         encoding="utf-8",
     )
+    subprocess.run([str(BIN / "digest"), "build", str(content), "--out", str(docs), "-q", "--cache", str(work / "cache"),
+                    "--config", str(config if extra else ROOT / "mkdocs.yml"),
+                    "--overrides", str(ROOT / "overrides" / "digest")],
+                   check=True, cwd=ROOT, env=env)
     result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:

@@ -149,3 +149,19 @@ def test_a_story_of_many_sources_stays_readable(tmp_path: Path) -> None:
     assert "$5 million (" in row and "sources)" in row
     article = (tmp_path / "docs" / "s" / "r00.md").read_text(encoding="utf-8")
     assert article.count(" says ") == 8 and "… and 21 more sources: [every source's value](../s.md)" in article
+
+
+def test_excerpts_site_keeps_every_conflicts_link_and_asks_not_to_be_indexed(tmp_path: Path) -> None:
+    _, site = build_site(ROOT / "content", tmp_path, extra="extra:\n  digest:\n    publish: excerpts\n    noindex: true\n")
+    claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))
+    for claim in claims["claims"]:
+        for m in claim["mentions"]:
+            target, fragment = resolve("", m["url"])
+            article = page(site, target)
+            assert article.get_element_by_id(fragment).text_content() == m["text"]
+            assert article.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    story = page(site, "port-avery-storm")
+    assert not story.xpath("//meta[@name='robots']")  # only the articles carry the outlets' text
+    gazette = page(site, "port-avery-storm/harbor-gazette")
+    assert "Mayor Ines Okafor" not in gazette.text_content()
+    assert gazette.xpath("//a[@href='https://example.org/harbor-gazette/storm-hollis-damage'][@rel='nofollow']")

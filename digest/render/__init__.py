@@ -15,6 +15,7 @@ from digest.cache import Cache, code_version, fingerprint
 from digest.model import Digest, Mention, Story
 from digest.render import indexes, pages
 from digest.render.annotate import story_path
+from digest.render.config import FULL, Publishing, publishing
 from digest.render.escape import escapable_chars, escape_md, first_upper
 from digest.render.exports import annotations_path, feeds, site_url, to_json, web_annotations
 
@@ -78,7 +79,9 @@ def render(digest: Digest, /, *, env: jinja2.Environment, config: str | None = N
     out["conflicts.md"] = env.get_template("conflicts.md.j2").render(pages.conflicts_context(digest, config=config))
     out["timeline.md"] = env.get_template("timeline.md.j2").render(indexes.timeline_context(digest, config=config))
     out["entities.md"] = env.get_template("entities.md.j2").render(indexes.entities_context(digest, config=config))
-    rendering = fingerprint(code_version(), setting, "".join(sorted(escapable_chars(config))), base)
+    publish = publishing(config)
+    rendering = fingerprint(code_version(), setting, "".join(sorted(escapable_chars(config))), base,
+                            publish.mode, str(publish.noindex))
     parts: dict[str, StoryClaims] = {}
     for story in digest.stories:
         entities = indexes.story_entity_links(story, ids, page=story_path(story.slug))
@@ -90,7 +93,7 @@ def render(digest: Digest, /, *, env: jinja2.Environment, config: str | None = N
                 out.update(hit[0])
                 parts[story.slug] = hit[1]
                 continue
-        files = story_files(story, entities, env=env, config=config, base=base)
+        files = story_files(story, entities, env=env, config=config, base=base, publish=publish)
         parts[story.slug] = claims_parts(story)
         if cache is not None and key is not None:
             cache.put("pages", key, (files, parts[story.slug]))
@@ -101,7 +104,7 @@ def render(digest: Digest, /, *, env: jinja2.Environment, config: str | None = N
 
 
 def story_files(story: Story, entities: list[dict[str, Any]], /, *, env: jinja2.Environment, config: str | None,
-                base: str) -> dict[str, str]:
+                base: str, publish: Publishing = FULL) -> dict[str, str]:
     """The story's page, and each of its articles' page and Web Annotations."""
     context = pages.story_context(story, config=config)
     context["entities"] = entities
@@ -111,7 +114,7 @@ def story_files(story: Story, entities: list[dict[str, Any]], /, *, env: jinja2.
     firsts: dict[str, list[Mention]] = {}  # each claim's first mention per source, made once per story
     for article in story.articles:
         out[f"{article.id}.md"] = article_t.render(
-            pages.article_context(article, story, claims=claims[article.id], config=config))
+            pages.article_context(article, story, claims=claims[article.id], config=config, publish=publish))
         out[annotations_path(article.id)] = web_annotations(article, story, claims[article.id], base=base,
                                                             firsts=firsts)
     return out

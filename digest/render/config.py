@@ -6,10 +6,13 @@ reads as nothing, so no code in the file runs."""
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from digest.errors import InputError
 
 
 class _Loader(yaml.SafeLoader):
@@ -52,3 +55,41 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     for key, value in over.items():
         out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Publishing:
+    """How much of each article the site publishes (`extra.digest` in mkdocs.yml)."""
+
+    mode: str = "full"
+    """`full`: the whole text, as read; `excerpts`: only the sentences that give figures, with
+    their annotations and a link to the original."""
+    noindex: bool = False
+    """Ask search engines not to index the article pages (`<meta name="robots" content="noindex">`)."""
+
+
+PUBLISH_MODES = ("full", "excerpts")
+#: The default: whole articles, indexed.
+FULL = Publishing()
+
+
+def publishing(config: str | Path | None) -> Publishing:
+    """The publishing settings of mkdocs.yml: `extra: {digest: {publish: full | excerpts,
+    noindex: true | false}}`; InputError naming the file for any other value."""
+    extra = load(config).get("extra")
+    settings = extra.get("digest") if isinstance(extra, dict) else None
+    if settings is None:
+        return Publishing()
+    where = str(config)
+    if not isinstance(settings, dict):
+        raise InputError(where, "extra.digest must be a mapping (publish:, noindex:)")
+    unknown = sorted(set(settings) - {"publish", "noindex"})
+    if unknown:
+        raise InputError(where, f"unknown key extra.digest.{unknown[0]}; known keys: noindex, publish")
+    mode = settings.get("publish", "full")
+    if mode not in PUBLISH_MODES:
+        raise InputError(where, f"extra.digest.publish must be one of {', '.join(PUBLISH_MODES)}, not {mode!r}")
+    noindex = settings.get("noindex", False)
+    if not isinstance(noindex, bool):
+        raise InputError(where, "extra.digest.noindex must be true or false")
+    return Publishing(str(mode), noindex)

@@ -4,13 +4,17 @@ the environment's `finalize`; fragments built from escaped pieces are marked tru
 from __future__ import annotations
 
 import html
+import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
+from digest.claims.context import split_sentences
 from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Digest, Mention, Story
@@ -27,6 +31,7 @@ from digest.render.annotate import (
     source_label,
     story_path,
 )
+from digest.render.config import FULL, Publishing
 from digest.render.escape import escape_md, trusted
 from digest.render.exports import annotations_path
 
@@ -58,14 +63,19 @@ def claims_by_anchor(story: Story) -> dict[str, dict[str, Claim]]:
 
 
 def article_context(article: Article, story: Story, *, claims: Mapping[str, Claim],
-                    config: str | None) -> dict[str, Any]:
-    """Everything article.md.j2 needs; `claims` maps this article's anchors to their claims."""
+                    config: str | None, publish: Publishing = FULL) -> dict[str, Any]:
+    """Everything article.md.j2 needs; `claims` maps this article's anchors to their claims.
+    With `publish.mode == "excerpts"` the page keeps, of the article's text, its title and the
+    sentences that give figures (each block's, joined by an ellipsis)."""
     page = page_path(article.id)
     articles = {a.id: a for a in story.articles}
     by_block: dict[int, list[Mention]] = defaultdict(list)
     for m in story.mentions:
         if m.article == article.id:
             by_block[m.block].append(m)
+    excerpts = publish.mode == "excerpts"
+    if excerpts:
+        article, by_block = _excerpts(article, by_block)
 
     firsts: dict[str, dict[str, Mention]] = {}  # per claim, made once
 
@@ -89,25 +99,33 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
             items: list[str] = []
             list_mentions: list[Mention] = []
             for i, block in run:
+                if excerpts and not block.text:
+                    continue
                 mentions = sorted(by_block.get(i, []), key=lambda m: m.figure.start)
                 items.append("- " + marked(block.text, mentions, claims, markers=True, config=config,
                                            first=len(list_mentions) + 1))
                 list_mentions += mentions
+            if not items:
+                continue
             body = "\n".join(items)
             blocks.append(f'<div class="annotate" markdown>\n\n{body}\n\n</div>\n\n{notes(list_mentions)}'
                           if list_mentions else body)
             continue
         for i, block in run:
             mentions = by_block.get(i, [])
+            if excerpts and block.kind != "title" and not block.text:
+                continue
             if block.kind == "title":
                 title_md = marked(block.text, mentions, claims, markers=False, config=config)
-            elif block.kind == "heading":
+            elif block.kind == "heading" and not excerpts:
                 # annotations in headings leak "(1)" into the table of contents: mark only. The
                 # id is digest's own: one made from the text ("Fig 1" -> `fig-1`) would take the
                 # links meant for figure 1
                 headings += 1
                 blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config)
                               + f" {{ #section-{headings} }}")
+            elif block.kind == "heading":
+                continue  # excerpts: headings are the outlet's text too
             else:
                 text = marked(block.text, mentions, claims, markers=bool(mentions), config=config)
                 cls = " .digest-summary" if block.kind == "summary" else ""
@@ -127,7 +145,7 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         if m.check:
             row += f" · ⚠ arithmetic check: {escape_md(m.check, config=config)}"
         rows.append(trusted(row))
-    meta = {
+    meta: dict[str, Any] = {
         "title": article.title,
         "digest": {
             "kind": "article",
@@ -140,6 +158,10 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
             "annotations": annotations_path(article.id),
         },
     }
+    if excerpts:
+        meta["digest"]["excerpts"] = True
+    if publish.noindex:
+        meta["robots"] = "noindex"
     return {
         "front_matter": trusted(front_matter(meta)),
         "title_md": trusted(title_md),
@@ -149,7 +171,53 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         "story_link": trusted(link(page, story_path(story.slug))),
         "article": article,
         "annotations_link": trusted(link(page, annotations_path(article.id))),
+        "excerpts": excerpts,
+        "original": _original(article.url),
     }
+
+
+def _original(url: str | None) -> Markup | None:
+    """The article's own address as a Markdown link target: http(s) only, with every character
+    Markdown or HTML could read as structure percent-encoded (`(`, `)`, `<`, `>`, quotes,
+    spaces)."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    return trusted(urllib.parse.quote(url, safe=":/?#@!$&*+,;=%~-._[]"))
+
+
+def _excerpts(article: Article, by_block: dict[int, list[Mention]]) -> tuple[Article, dict[int, list[Mention]]]:
+    """The article with each text block cut to the sentences that give figures (joined by
+    " … "), and its mentions moved to match; blocks without a figure are left empty. The title
+    stays whole (it names the page)."""
+    blocks = []
+    moved: dict[int, list[Mention]] = defaultdict(list)
+    for i, block in enumerate(article.blocks):
+        mentions = sorted(by_block.get(i, []), key=lambda m: m.figure.start)
+        if block.kind == "title":
+            blocks.append(block)
+            moved[i] = mentions
+            continue
+        if not mentions:
+            blocks.append(replace(block, text=""))
+            continue
+        pieces: list[str] = []
+        length = 0
+        for s0, s1 in split_sentences(block.text):
+            inside = [m for m in mentions if s0 <= m.figure.start < s1]
+            if not inside:
+                continue
+            if pieces:
+                pieces.append(" … ")
+                length += 3
+            shift = length - s0
+            end = max(s1, *(m.figure.end for m in inside))  # a figure is never cut
+            for m in inside:
+                f = m.figure
+                moved[i].append(replace(m, figure=replace(f, start=f.start + shift, end=f.end + shift)))
+            pieces.append(block.text[s0:end])
+            length += end - s0
+        blocks.append(replace(block, text="".join(pieces)))
+    return replace(article, blocks=tuple(blocks)), moved
 
 
 #: The most sources a story's table shows as columns of their own.
