@@ -43,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     b.add_argument("--no-cache", dest="cache", action="store_const", const=None,
                    help="read and render everything, and keep no cache")
     b.add_argument("--timings", action="store_true", help="print the seconds each stage took (on stderr)")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="read, extract and align the stories as tasks on the Dask cluster at ADDRESS "
+                        "(tcp://HOST:8786), or 'local' for worker processes on this machine (pip install 'digest[dask]')")
 
     c = sub.add_parser("check", help="list the pairs of figures held back from being a dispute")
     c.add_argument("content", type=Path, help="content folder: <story>/<article files>")
@@ -91,13 +94,14 @@ def _build(args: argparse.Namespace) -> int:
         raise InputError("--jobs", "must be 1 or more")
     config = args.config if Path(args.config).is_file() else None
     report = build(args.content, out=args.out, config=config, overrides=args.overrides, cache=args.cache,
-                   jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty())
+                   jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty() and not args.dask, dask=args.dask)
     for warning in report.warnings:  # even with -q: the build went on without something
         print(f"digest: warning: {printable(warning)}", file=sys.stderr)
     if not args.quiet:
         reused = f"; {report.reused} unchanged, from the cache" if report.reused else ""
+        where = f" on {report.dask_workers} Dask workers" if report.dask_workers is not None else ""
         print(f"digest: {report.stories} stories, {report.articles} articles, {report.figures} figures "
-              f"({report.disputed} disputed, {report.corroborated} corroborated){reused} -> {args.out}")
+              f"({report.disputed} disputed, {report.corroborated} corroborated){reused} -> {args.out}{where}")
         if report.held_back:
             print(f"digest: {report.held_back} pair(s) of figures may be one quantity in dispute but the evidence "
                   f"is weak: not shown as disputes (`digest check {args.content}` lists them)")

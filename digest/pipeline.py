@@ -37,17 +37,22 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
     """Seconds per stage: discover, cache, read, extract, align, render, write, and the total.
     read, extract and align are summed over the stories, whichever process did them."""
+    dask_workers: int | None = None
+    """With `dask`: how many Dask workers read, extracted and aligned the stories."""
 
 
 def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", overrides: Path | None = None,
-          cache: Path | None = None, jobs: int = 1, progress: bool = False) -> BuildReport:
+          cache: Path | None = None, jobs: int = 1, progress: bool = False, dask: str | None = None) -> BuildReport:
     """Build the docs/ folder from a content folder; raise BuildFailed with every input error.
 
     Stories whose files, story metadata and edits are unchanged since the last build come from
     the `cache` folder (None: no cache); the others are read, extracted and aligned, on `jobs`
-    processes when there are enough of them to be worth it.
+    processes when there are enough of them to be worth it, or as tasks on the Dask cluster at
+    `dask` (a scheduler address, or `local`: see engine.py).
     """
     start = time.perf_counter()
+    if dask:  # workers elsewhere read the files by absolute paths
+        content, cache = content.resolve(), cache.resolve() if cache else None
     seconds = dict.fromkeys(("discover", "cache", "read", "extract", "align", "render", "write"), 0.0)
     check_output(out, content=content)
     errors: list[InputError] = []
@@ -68,9 +73,20 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
             else:
                 todo.append(source)
     reused = len(stories)
-    results = _process_all(todo, content, jobs=jobs, progress=progress, cache=cache,
-                           article_keys=[article_keys[source.slug] for source in todo])
-    for source, (story, problems, took) in zip(todo, results, strict=True):
+    dask_workers = None
+    with ExitStack() as engine:
+        if dask:
+            from digest.engine import run_on_dask
+
+            results, dask_workers, stack = run_on_dask(
+                dask, process_story, todo, [content] * len(todo), [cache] * len(todo),
+                [article_keys[source.slug] for source in todo], workers=max(2, jobs) if jobs > 1 else 2)
+            engine.enter_context(stack)
+        else:
+            results = _process_all(todo, content, jobs=jobs, progress=progress, cache=cache,
+                                   article_keys=[article_keys[source.slug] for source in todo])
+        done = list(results)
+    for source, (story, problems, took) in zip(todo, done, strict=True):
         errors += problems
         for stage, s in took.items():
             seconds[stage] = seconds.get(stage, 0.0) + s
@@ -98,6 +114,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
         reused=reused,
         warnings=(store.problem,) if store.problem else (),
         seconds=seconds,
+        dask_workers=dask_workers,
     )
 
 
