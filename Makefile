@@ -11,7 +11,7 @@ BIN     := $(VENV)/bin
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test quick check lint golden eval model model-check lexicon bench serve clean help
+.PHONY: site docs test quick check lint golden eval model model-check lexicon zensical-check bench serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -90,6 +90,15 @@ lexicon: $(VENV)/.test-installed
 	$(BIN)/python -m tests.eval.lexicon .lexicon-tmp/package/dict
 	rm -rf .lexicon-tmp
 
+## zensical-check: build the site with Zensical too and check its figure ids, anchors and conflicts links (CI runs it)
+zensical-check: $(VENV)/.test-installed .venv-zensical/.installed
+	ZENSICAL=.venv-zensical/bin/zensical $(BIN)/python -m pytest -q tests/test_zensical.py
+
+.venv-zensical/.installed: requirements-zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@touch $@
+
 # benchmark dependencies on top of the test ones (quantulum3, the figures baseline)
 $(VENV)/.bench-installed: $(VENV)/.test-installed requirements-bench.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
@@ -103,11 +112,16 @@ bench: $(VENV)/.bench-installed
 
 ## serve: live preview on 127.0.0.1:8000; rebuilds when anything under $(CONTENT) changes
 serve: docs
-	DIGEST_CONTENT="$(CONTENT)" DIGEST_DOCS="$(DOCS)" $(BIN)/mkdocs serve -f mkdocs.serve.yml -a 127.0.0.1:8000
+	@# digest watch rebuilds $(DOCS) beside the engine's own server, which reloads the browser
+	@# when $(DOCS) changes (no MkDocs hooks: any engine that serves a docs folder will do)
+	@printf 'INHERIT: mkdocs.yml\ndocs_dir: %s\n' "$(DOCS)" > .mkdocs.serve.tmp.yml
+	$(BIN)/digest watch "$(CONTENT)" --out "$(DOCS)" & watcher=$$!; \
+	trap 'kill $$watcher 2>/dev/null; rm -f .mkdocs.serve.tmp.yml' EXIT INT TERM; \
+	$(BIN)/mkdocs serve -f .mkdocs.serve.tmp.yml -a 127.0.0.1:8000
 
 ## clean: remove generated files (docs/, site/, what a killed build left); never touches content/
 clean:
-	rm -rf "$(DOCS)" "$(SITE)" .docs.tmp .site.tmp .mkdocs.tmp.yml ./.*.tmp-*
+	rm -rf "$(DOCS)" "$(SITE)" .docs.tmp .site.tmp .mkdocs.tmp.yml .mkdocs.serve.tmp.yml ./.*.tmp-*
 
 ## help: list the targets
 help:

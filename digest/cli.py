@@ -59,6 +59,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = sub.add_parser("text", help="print the article body the reader extracted")
     t.add_argument("path", help="an article file, or - for plain text on stdin")
 
+    w = sub.add_parser("watch", help="rebuild DOCS whenever something under CONTENT changes (beside a server)")
+    w.add_argument("content", type=Path, help="content folder: <story>/<article files>")
+    w.add_argument("--out", type=Path, required=True, help="docs folder to write (replaced whole on each build)")
+    w.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml (default: mkdocs.yml)")
+    w.add_argument("--overrides", type=Path, default=Path("overrides/digest"),
+                   help="folder of template overrides (default: overrides/digest)")
+    w.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
+                   help=f"reuse unchanged stories and pages from DIR (default: {DEFAULT_CACHE})")
+    w.add_argument("--interval", type=float, default=1.0, metavar="S",
+                   help="seconds between looks at the content folder (default: 1)")
+
     s = sub.add_parser("schema", help="print the JSON Schema of claims.json, front matter or claims.yml")
     s.add_argument("name", choices=sorted(SCHEMAS), help="which file's schema")
 
@@ -69,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "build":
             return _build(args)
+        if args.command == "watch":
+            return _watch(args)
         if args.command == "figures":
             return _figures(args)
         if args.command == "check":
@@ -109,6 +122,40 @@ def _build(args: argparse.Namespace) -> int:
         stages = " · ".join(f"{stage} {s:.3f} s" for stage, s in report.seconds.items())
         print(f"digest: timings: {stages}", file=sys.stderr)
     return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Build, then build again whenever a file under the content folder changes, until
+    interrupted. A broken article is reported and the previous pages stay up; the engine's
+    own server (`mkdocs serve`, `zensical serve`) sees the new docs/ and reloads the browser."""
+    import time
+
+    from digest.pipeline import build
+    from digest.watch import fingerprint_tree
+
+    if args.interval <= 0:
+        raise InputError("--interval", "must be more than 0")
+    config = args.config if Path(args.config).is_file() else None
+    last = None
+    try:
+        while True:
+            now = fingerprint_tree(args.content)
+            if now != last:
+                last = now
+                try:
+                    report = build(args.content, out=args.out, config=config, overrides=args.overrides,
+                                   cache=args.cache)
+                    print(f"digest: rebuilt {args.out}: {report.stories} stories, {report.articles} articles "
+                          f"({report.disputed} disputed)", flush=True)
+                except (BuildFailed, InputError, UnsafeOutput) as exc:
+                    errors = exc.errors if isinstance(exc, BuildFailed) else [exc]
+                    for err in errors:
+                        print(f"digest: error: {err}", file=sys.stderr, flush=True)
+                    print("digest: the previous pages stay up until the content builds again", file=sys.stderr,
+                          flush=True)
+            time.sleep(args.interval)
+    except KeyboardInterrupt:
+        return 0
 
 
 def safe(text: str) -> str:

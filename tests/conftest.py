@@ -43,6 +43,7 @@ def build_site(content: Path, work: Path, *, site_url: str | None = None, extra:
     """`digest build` then `mkdocs build --strict`, as `make` does; returns (docs, site).
     `extra` is more mkdocs.yml (`extra:\n  digest: ...`), read by both."""
     docs, site = work / "docs", work / "site"
+    work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
     if site_url:
         env["SITE_URL"] = site_url
