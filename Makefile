@@ -116,8 +116,9 @@ serve: docs
 	@# when $(DOCS) changes (no MkDocs hooks: any engine that serves a docs folder will do)
 	@printf 'INHERIT: mkdocs.yml\ndocs_dir: %s\n' "$(DOCS)" > .mkdocs.serve.tmp.yml
 	$(BIN)/digest watch "$(CONTENT)" --out "$(DOCS)" & watcher=$$!; \
-	trap 'kill $$watcher 2>/dev/null; rm -f .mkdocs.serve.tmp.yml' EXIT INT TERM; \
-	$(BIN)/mkdocs serve -f .mkdocs.serve.tmp.yml -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve -f .mkdocs.serve.tmp.yml -a 127.0.0.1:8000 & server=$$!; \
+	trap 'kill $$watcher $$server 2>/dev/null; rm -f .mkdocs.serve.tmp.yml' EXIT INT TERM; \
+	wait $$server
 
 ## clean: remove generated files (docs/, site/, what a killed build left); never touches content/
 clean:

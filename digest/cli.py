@@ -139,7 +139,12 @@ def _watch(args: argparse.Namespace) -> int:
     last = None
     try:
         while True:
-            now = fingerprint_tree(args.content)
+            try:
+                now = fingerprint_tree(args.content)
+            except OSError as exc:  # the folder went away under us: look again next time
+                print(f"digest: warning: cannot read {args.content}: {exc}", file=sys.stderr, flush=True)
+                time.sleep(args.interval)
+                continue
             if now != last:
                 last = now
                 try:
@@ -153,6 +158,11 @@ def _watch(args: argparse.Namespace) -> int:
                         print(f"digest: error: {err}", file=sys.stderr, flush=True)
                     print("digest: the previous pages stay up until the content builds again", file=sys.stderr,
                           flush=True)
+                except Exception:  # a bug in digest: reported, and the watcher goes on
+                    import traceback
+
+                    traceback.print_exc()
+                    print("digest: the build failed; the previous pages stay up", file=sys.stderr, flush=True)
             time.sleep(args.interval)
     except KeyboardInterrupt:
         return 0

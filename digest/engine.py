@@ -14,10 +14,14 @@ dependency (`pip install digest[dask]`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import CancelledError
 from contextlib import ExitStack
 from typing import Any
 
 from digest.errors import InputError
+
+#: Seconds to wait for a scheduler's first worker: a scheduler with none would never run a task.
+WAIT_FOR_WORKERS = 10
 
 
 def run_on_dask(address: str, function: Callable[..., Any], *columns: Sequence[Any],
@@ -27,24 +31,39 @@ def run_on_dask(address: str, function: Callable[..., Any], *columns: Sequence[A
     the stack that closes the client (and the local cluster) when the caller is done."""
     try:
         from distributed import Client, LocalCluster
+        from distributed.scheduler import KilledWorker
     except ImportError:  # pragma: no cover - the extra is installed in tests
         raise InputError("--dask", "needs the 'distributed' package: pip install 'digest[dask]'") from None
     stack = ExitStack()
     try:
-        if address == "local":
-            cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                       dashboard_address=":0", host="127.0.0.1"))
-            client = stack.enter_context(Client(cluster))
-        else:
-            client = stack.enter_context(Client(address, timeout="5s"))
-    except (OSError, TimeoutError) as exc:
-        stack.close()
-        raise InputError("--dask", f"cannot reach the Dask scheduler at {address}: {exc}") from None
-    count = len(client.scheduler_info().get("workers", {}))
-    futures = client.map(function, *columns, pure=False)
+        try:
+            if address == "local":
+                cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                           dashboard_address=":0", host="127.0.0.1"))
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(address, timeout="5s"))
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError("--dask", f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        try:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+        except TimeoutError:
+            raise InputError("--dask", f"the Dask scheduler at {address} has no workers "
+                                       f"(waited {WAIT_FOR_WORKERS} s)") from None
+        count = len(client.scheduler_info().get("workers", {}))
+        futures = client.map(function, *columns, pure=False)
+    except BaseException:
+        stack.close()  # a local cluster's workers never outlive a failed start
+        raise
 
     def results() -> Iterator[Any]:
         for future in futures:
-            yield future.result()
+            try:
+                yield future.result()
+            except (CancelledError, OSError, TimeoutError) as exc:  # the scheduler or a worker went away
+                raise InputError("--dask", f"the Dask cluster at {address} stopped during the build: "
+                                           f"{type(exc).__name__}: {exc}") from None
+            except KilledWorker as exc:
+                raise InputError("--dask", f"a Dask worker died while reading a story: {exc}") from None
 
     return results(), count, stack

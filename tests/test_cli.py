@@ -94,3 +94,13 @@ def test_check_lists_pairs_held_back_from_being_a_dispute(tmp_path: Path, capsys
     assert main(["build", str(tmp_path / "content"), "--out", str(tmp_path / "docs"), "--no-cache"]) == 0
     built = capsys.readouterr().out
     assert "0 disputed" in built and "digest check" in built
+
+
+def test_the_watchers_look_at_the_content_survives_a_missing_folder(tmp_path: Path) -> None:
+    from digest.watch import fingerprint_tree
+
+    assert fingerprint_tree(tmp_path / "missing") == ()
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "a.md").write_text("x", encoding="utf-8")
+    [(path, _, size)] = fingerprint_tree(tmp_path)
+    assert path.endswith("a.md") and size == 1

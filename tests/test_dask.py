@@ -65,3 +65,17 @@ def test_dask_local_starts_worker_processes_here(tmp_path: Path, capsys: pytest.
     assert main(["build", str(content), "--out", str(tmp_path / "local"), "--dask", "local", "--no-cache"]) == 0
     assert capsys.readouterr().out.splitlines()[0].endswith("on 2 Dask workers")
     same_tree(tmp_path / "plain", tmp_path / "local")
+
+
+def test_a_scheduler_without_workers_or_a_bad_address_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from digest import engine
+
+    monkeypatch.setattr(engine, "WAIT_FOR_WORKERS", 1)
+    args = ["build", str(ROOT / "tests" / "fixtures" / "golden_content"), "--out", str(tmp_path / "docs"), "--no-cache"]
+    with distributed.LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=":0") as empty:
+        assert main([*args, "--dask", empty.scheduler_address]) == 2  # it waited forever before
+    assert "has no workers" in capsys.readouterr().err
+    assert main([*args, "--dask", "tcp://127.0.0.1:notaport"]) == 2  # a traceback before
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+    assert not (tmp_path / "docs").exists()

@@ -274,7 +274,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     # the one who did or said it: a name that can be the clause's subject, not where it
     # happened (`at a Los Angeles hospital`, `in Brooklyn`) nor a word of one letter
     places = [e for e in found if c0 <= e[0] and e[1] <= at0 and (
-        S.is_place(e[2]) or _IN_BEFORE.search(sentence, max(0, e[0] - 6), e[0]))]
+        S.is_place(e[2]) or _IN_BEFORE.search(sentence, max(0, e[0] - 4), e[0]))]
     agents = [e for e in found if c0 <= e[0] and e[1] <= at0 and len(e[2]) > 1 and e not in places
               and not _PLACE_BEFORE.search(sentence, max(0, e[0] - 12), e[0])]
     agent = canonical.get(agents[-1][2], agents[-1][2]) if agents else None
@@ -285,9 +285,12 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     if dim == "duration":
         after_text, before_text = block_text[f.end:f.end + 40], block_text[max(0, f.start - 30):f.start]
         running = bool(_RUNNING_AFTER.match(after_text))
-        if _OFFSET_AFTER.match(after_text) or re.search(r"\bago$", f.text, re.IGNORECASE):
+        # "for three weeks before she died" is how long a state lasted, whatever follows it
+        if _STRETCH_BEFORE.search(before_text) or running:
+            span = "stretch"
+        elif _OFFSET_AFTER.match(after_text) or re.search(r"\bago$", f.text, re.IGNORECASE):
             span = "offset"
-        elif _STRETCH_BEFORE.search(before_text) or _STRETCH_AFTER.match(after_text) or running:
+        elif _STRETCH_AFTER.match(after_text):
             span = "stretch"
     return Evidence(dim, interval, words, frozenset(near), resolved,
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
@@ -343,8 +346,9 @@ _DIFFERENCE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:sooner|later|earlier|more|f
                                re.IGNORECASE)
 
 
-#: `in` or `at` right before a name: where it happened.
-_IN_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?$")
+#: `in` or `at` right before a name: where it happened (`In Patras`). Not after `the`: "at the
+#: Kraft plant" names the plant's owner as often as a place (measured on the tuning events).
+_IN_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+$")
 #: A preposition before a name: the name is a place or a thing, not the clause's subject.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|on|to|into|of|across|outside|inside)\s+$", re.IGNORECASE)
 #: A tally of an event under way: `eight days of riots`, `a third week of protests`.

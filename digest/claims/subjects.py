@@ -232,6 +232,8 @@ def _one_given_name(a: list[str], b: list[str]) -> bool:
     for x in a:
         for y in b:
             x0, y0 = x.rstrip("."), y.rstrip(".")
+            if not x0 or not y0:
+                continue
             if x0 == y0 or _spelled_alike(x0, y0) or x0[:3] == y0[:3] and min(len(x0), len(y0)) >= 3 \
                     or (len(x0) == 1 or len(y0) == 1) and x0[0] == y0[0]:
                 return True

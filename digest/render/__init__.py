@@ -111,6 +111,10 @@ def story_files(story: Story, entities: list[dict[str, Any]], /, *, env: jinja2.
     out = {story_path(story.slug): env.get_template("story.md.j2").render(context)}
     article_t = env.get_template("article.md.j2")
     claims = pages.claims_by_anchor(story)  # once per story, not once per article
+    if publish.mode == "excerpts":
+        # the article pages and their Web Annotations quote the excerpts only (a quote's
+        # prefix and suffix would otherwise carry the text the page leaves out)
+        story = pages.excerpted(story)
     firsts: dict[str, list[Mention]] = {}  # each claim's first mention per source, made once per story
     for article in story.articles:
         out[f"{article.id}.md"] = article_t.render(

@@ -73,9 +73,8 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
     for m in story.mentions:
         if m.article == article.id:
             by_block[m.block].append(m)
+    # with excerpts, `story` is already `excerpted`: its articles cut, their mentions moved
     excerpts = publish.mode == "excerpts"
-    if excerpts:
-        article, by_block = _excerpts(article, by_block)
 
     firsts: dict[str, dict[str, Mention]] = {}  # per claim, made once
 
@@ -117,15 +116,13 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
                 continue
             if block.kind == "title":
                 title_md = marked(block.text, mentions, claims, markers=False, config=config)
-            elif block.kind == "heading" and not excerpts:
+            elif block.kind == "heading":
                 # annotations in headings leak "(1)" into the table of contents: mark only. The
                 # id is digest's own: one made from the text ("Fig 1" -> `fig-1`) would take the
                 # links meant for figure 1
                 headings += 1
                 blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config)
                               + f" {{ #section-{headings} }}")
-            elif block.kind == "heading":
-                continue  # excerpts: headings are the outlet's text too
             else:
                 text = marked(block.text, mentions, claims, markers=bool(mentions), config=config)
                 cls = " .digest-summary" if block.kind == "summary" else ""
@@ -185,7 +182,24 @@ def _original(url: str | None) -> Markup | None:
     return trusted(urllib.parse.quote(url, safe=":/?#@!$&*+,;=%~-._[]"))
 
 
-def _excerpts(article: Article, by_block: dict[int, list[Mention]]) -> tuple[Article, dict[int, list[Mention]]]:
+def excerpted(story: Story) -> Story:
+    """The story as excerpts publish it (`extra.digest.publish: excerpts`): each article's text
+    blocks cut to the sentences that give figures, the mentions moved to match (pages and Web
+    Annotations are made from it; claims.json and the story page from the story itself)."""
+    by_article: dict[str, dict[int, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in story.mentions:
+        by_article[m.article][m.block].append(m)
+    articles, mentions = [], []
+    for article in story.articles:
+        cut, moved = _excerpts(article, by_article[article.id])
+        articles.append(cut)
+        mentions += [m for i in sorted(moved) for m in moved[i]]
+    order = {(m.article, m.anchor): n for n, m in enumerate(story.mentions)}
+    return replace(story, articles=tuple(articles),
+                   mentions=tuple(sorted(mentions, key=lambda m: order[(m.article, m.anchor)])))
+
+
+def _excerpts(article: Article, by_block: Mapping[int, list[Mention]]) -> tuple[Article, dict[int, list[Mention]]]:
     """The article with each text block cut to the sentences that give figures (joined by
     " … "), and its mentions moved to match; blocks without a figure are left empty. The title
     stays whole (it names the page)."""
@@ -202,20 +216,23 @@ def _excerpts(article: Article, by_block: dict[int, list[Mention]]) -> tuple[Art
             continue
         pieces: list[str] = []
         length = 0
+        taken = 0  # where the text already kept ends: a figure that runs past a sentence break
         for s0, s1 in split_sentences(block.text):
-            inside = [m for m in mentions if s0 <= m.figure.start < s1]
+            start = max(s0, taken)
+            inside = [m for m in mentions if start <= m.figure.start < s1]
             if not inside:
                 continue
-            if pieces:
+            if pieces and start > taken:
                 pieces.append(" … ")
                 length += 3
-            shift = length - s0
+            shift = length - start
             end = max(s1, *(m.figure.end for m in inside))  # a figure is never cut
             for m in inside:
                 f = m.figure
                 moved[i].append(replace(m, figure=replace(f, start=f.start + shift, end=f.end + shift)))
-            pieces.append(block.text[s0:end])
-            length += end - s0
+            pieces.append(block.text[start:end])
+            length += end - start
+            taken = end
         blocks.append(replace(block, text="".join(pieces)))
     return replace(article, blocks=tuple(blocks)), moved
 

@@ -120,6 +120,7 @@ def test_credits(case: list) -> None:
     # two people of one family are two; one person's short name, initial or surname is one
     ("Katie Jenkin", "John Jenkin", False), ("Katie Jenkin", "Kathryn Jenkin", True),
     ("J. Smith", "John Smith", True), ("Jenkin", "John Jenkin", True), ("Rob Hale", "Robert Hale", True),
+    (". Smith", "J Smith", False),  # a stray dot is no given name (it raised IndexError)
 ])
 def test_same_names(a: str, b: str, same: bool) -> None:
     assert same_names(a, b) is same

@@ -4,6 +4,7 @@ text of the outlet's; `noindex: true` asks search engines to keep out."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -105,3 +106,25 @@ def test_a_bad_setting_is_an_error_naming_the_file(tmp_path: Path, body: str, me
 def test_the_default_is_full_text() -> None:
     assert publishing(ROOT / "mkdocs.yml").mode == "full"
     assert publishing(None).mode == "full" and not publishing(None).noindex
+
+
+def test_excerpts_keep_a_headings_figure_and_quote_only_what_they_publish(tmp_path: Path) -> None:
+    story = tmp_path / "content" / "s"
+    story.mkdir(parents=True)
+    (story / "a.md").write_text("---\ntitle: A\nsource: A\n---\n\n## 14 dead as storm hits\n\n"
+                                "The storm killed 14 people. Nobody else was hurt.\n\n"
+                                "The state spent Rs. 1,200 crore and hired 40 staff.\n", encoding="utf-8")
+    (story / "b.md").write_text("---\ntitle: B\nsource: B\n---\n\nThe storm killed 11 people.\n", encoding="utf-8")
+    config = _config(tmp_path, "extra:\n  digest:\n    publish: excerpts\n")
+    out = tmp_path / "docs"
+    build(tmp_path / "content", out=out, config=str(config), cache=None)
+    page = (out / "s" / "a.md").read_text(encoding="utf-8")
+    # every figure keeps its mark, the heading's too (the conflicts page links it)
+    claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))
+    for m in (m for c in claims["claims"] for m in c["mentions"] if m["article"] == "s/a"):
+        assert f'<mark id="{m["anchor"]}"' in page
+    assert "Nobody else" not in page
+    # a figure that runs past a sentence break ("Rs." ends no sentence) is printed once
+    assert "1,200</mark> (1) crore and hired" in page and "1,200 crore" not in page
+    annotations = (out / "s" / "a.jsonld").read_text(encoding="utf-8")
+    assert "Nobody else" not in annotations  # quotes' prefix and suffix come from the excerpts
