@@ -1,5 +1,5 @@
-"""What `digest watch` and the serve hook compare to see that the content changed: every file's
-path, modification time and size (cheap enough to take every second for thousands of files)."""
+"""What `digest watch` compares to see that the content changed: every file's path,
+modification time and size (cheap enough to take every second for thousands of files)."""
 
 from __future__ import annotations
 
