@@ -115,6 +115,10 @@ def _build(args: argparse.Namespace) -> int:
         where = f" on {report.dask_workers} Dask workers" if report.dask_workers is not None else ""
         print(f"digest: {report.stories} stories, {report.articles} articles, {report.figures} figures "
               f"({report.disputed} disputed, {report.corroborated} corroborated){reused} -> {args.out}{where}")
+        if report.unnamed:
+            shown = ", ".join(report.unnamed[:5]) + (f" and {len(report.unnamed) - 5} more" if len(report.unnamed) > 5 else "")
+            print(f"digest: {len(report.unnamed)} article(s) name no outlet, shown by site or file name as "
+                  f"'(outlet unknown)'; add `source:` to their front matter: {safe(shown)}")
         if report.held_back:
             print(f"digest: {report.held_back} pair(s) of figures may be one quantity in dispute but the evidence "
                   f"is weak: not shown as disputes (`digest check {args.content}` lists them)")

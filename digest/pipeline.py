@@ -39,6 +39,9 @@ class BuildReport:
     read, extract and align are summed over the stories, whichever process did them."""
     dask_workers: int | None = None
     """With `dask`: how many Dask workers read, extracted and aligned the stories."""
+    unnamed: tuple[str, ...] = ()
+    """Articles (content-relative paths) that name no outlet: readers see their site or file
+    name, marked "(outlet unknown)"."""
 
 
 def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", overrides: Path | None = None,
@@ -115,6 +118,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
         warnings=(store.problem,) if store.problem else (),
         seconds=seconds,
         dask_workers=dask_workers,
+        unnamed=tuple(a.source for s in digest.stories for a in s.articles if not a.outlet),
     )
 
 

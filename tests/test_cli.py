@@ -104,3 +104,20 @@ def test_the_watchers_look_at_the_content_survives_a_missing_folder(tmp_path: Pa
     (tmp_path / "s" / "a.md").write_text("x", encoding="utf-8")
     [(path, _, size)] = fingerprint_tree(tmp_path)
     assert path.endswith("a.md") and size == 1
+
+
+def test_articles_without_an_outlet_are_named_by_site_or_file_and_listed(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "content" / "s"
+    story.mkdir(parents=True)
+    (story / "with-url.md").write_text("---\ntitle: Storm kills 14\nurl: https://www.example.org/storm\n---\n\n"
+                                       "The storm killed 14 people.\n", encoding="utf-8")
+    (story / "bare.md").write_text("---\ntitle: Storm toll rises\n---\n\nThe storm killed 11 people.\n",
+                                   encoding="utf-8")
+    assert main(["build", str(tmp_path / "content"), "--out", str(tmp_path / "docs"), "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "2 article(s) name no outlet" in out and "s/bare.md" in out and "s/with-url.md" in out
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "docs").rglob("*.md")).replace("\\", "")
+    # a headline is never shown as the outlet ("Storm toll rises says ...")
+    assert "example.org (outlet unknown)" in pages and "bare (outlet unknown)" in pages
+    assert "Storm toll rises says" not in pages and "Storm kills 14 says" not in pages

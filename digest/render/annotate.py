@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import urllib.parse
 from collections.abc import Mapping, Sequence
 
 from digest.figures.display import exact, normalised
@@ -42,8 +43,13 @@ def _relative(to_page: str, from_dir: str) -> str:
 
 
 def source_label(article: Article) -> str:
-    """How a source is named to readers: its outlet, else its title."""
-    return article.outlet or article.title
+    """How a source is named to readers: its outlet; else the site its address is on, or its
+    file's name, marked `(outlet unknown)` (a headline is no outlet: "<headline> says ...")."""
+    if article.outlet:
+        return article.outlet
+    host = urllib.parse.urlsplit(article.url).hostname if article.url else None
+    name = host.removeprefix("www.") if host else article.slug
+    return f"{name} (outlet unknown)"
 
 
 def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], *, markers: bool,
