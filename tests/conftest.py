@@ -39,6 +39,16 @@ def seeds_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def write_story(content: Path, articles: dict[str, str], *, story: str = "s") -> Path:
+    """A story folder `content/<story>/` of Markdown articles: file name -> whole file text.
+    Returns the content folder."""
+    folder = content / story
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return content
+
+
 def build_site(content: Path, work: Path, *, site_url: str | None = None, extra: str = "") -> tuple[Path, Path]:
     """`digest build` then `mkdocs build --strict`, as `make` does; returns (docs, site).
     `extra` is more mkdocs.yml (`extra:\n  digest: ...`), read by both."""

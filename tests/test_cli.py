@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest.cli import main
-from tests.conftest import BIN, ROOT, SEEDS, require
+from tests.conftest import BIN, ROOT, SEEDS, require, write_story
 
 
 def run(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -108,12 +108,9 @@ def test_the_watchers_look_at_the_content_survives_a_missing_folder(tmp_path: Pa
 
 def test_articles_without_an_outlet_are_named_by_site_or_file_and_listed(tmp_path: Path,
                                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    story = tmp_path / "content" / "s"
-    story.mkdir(parents=True)
-    (story / "with-url.md").write_text("---\ntitle: Storm kills 14\nurl: https://www.example.org/storm\n---\n\n"
-                                       "The storm killed 14 people.\n", encoding="utf-8")
-    (story / "bare.md").write_text("---\ntitle: Storm toll rises\n---\n\nThe storm killed 11 people.\n",
-                                   encoding="utf-8")
+    write_story(tmp_path / "content", {
+        "with-url.md": "---\ntitle: Storm kills 14\nurl: https://www.example.org/storm\n---\n\nThe storm killed 14 people.\n",
+        "bare.md": "---\ntitle: Storm toll rises\n---\n\nThe storm killed 11 people.\n"})
     assert main(["build", str(tmp_path / "content"), "--out", str(tmp_path / "docs"), "--no-cache"]) == 0
     out = capsys.readouterr().out
     assert "2 article(s) name no outlet" in out and "s/bare.md" in out and "s/with-url.md" in out

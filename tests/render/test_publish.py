@@ -16,7 +16,7 @@ from digest.errors import InputError
 from digest.figures import extract_figures
 from digest.pipeline import build
 from digest.render.config import publishing
-from tests.conftest import ROOT
+from tests.conftest import ROOT, write_story
 
 CONTENT = ROOT / "content"
 PAGE = "port-avery-storm/harbor-gazette.md"
@@ -70,12 +70,10 @@ def test_excerpts_keep_the_figures_and_drop_the_rest(tmp_path: Path) -> None:
 
 
 def test_the_link_to_the_original_cannot_break_out_of_markdown(tmp_path: Path) -> None:
-    story = tmp_path / "content" / "s"
-    story.mkdir(parents=True)
-    (story / "a.md").write_text("---\ntitle: A\nsource: A\nurl: https://example.org/a)[x](javascript:alert(1)\n---\n\n"
-                                "The storm killed 14 people.\n", encoding="utf-8")
-    (story / "b.md").write_text("---\ntitle: B\nsource: B\n---\n\nThe storm killed 11 people. Nobody else.\n",
-                                encoding="utf-8")
+    write_story(tmp_path / "content", {
+        "a.md": "---\ntitle: A\nsource: A\nurl: https://example.org/a)[x](javascript:alert(1)\n---\n\n"
+                "The storm killed 14 people.\n",
+        "b.md": "---\ntitle: B\nsource: B\n---\n\nThe storm killed 11 people. Nobody else.\n"})
     config = _config(tmp_path, "extra:\n  digest:\n    publish: excerpts\n")
     out = tmp_path / "docs"
     build(tmp_path / "content", out=out, config=str(config), cache=None)
@@ -109,12 +107,11 @@ def test_the_default_is_full_text() -> None:
 
 
 def test_excerpts_keep_a_headings_figure_and_quote_only_what_they_publish(tmp_path: Path) -> None:
-    story = tmp_path / "content" / "s"
-    story.mkdir(parents=True)
-    (story / "a.md").write_text("---\ntitle: A\nsource: A\n---\n\n## 14 dead as storm hits\n\n"
-                                "The storm killed 14 people. Nobody else was hurt.\n\n"
-                                "The state spent Rs. 1,200 crore and hired 40 staff.\n", encoding="utf-8")
-    (story / "b.md").write_text("---\ntitle: B\nsource: B\n---\n\nThe storm killed 11 people.\n", encoding="utf-8")
+    write_story(tmp_path / "content", {
+        "a.md": "---\ntitle: A\nsource: A\n---\n\n## 14 dead as storm hits\n\n"
+                "The storm killed 14 people. Nobody else was hurt.\n\n"
+                "The state spent Rs. 1,200 crore and hired 40 staff.\n",
+        "b.md": "---\ntitle: B\nsource: B\n---\n\nThe storm killed 11 people.\n"})
     config = _config(tmp_path, "extra:\n  digest:\n    publish: excerpts\n")
     out = tmp_path / "docs"
     build(tmp_path / "content", out=out, config=str(config), cache=None)
