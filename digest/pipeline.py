@@ -83,7 +83,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
 
             results, dask_workers, stack = run_on_dask(
                 dask, process_story, todo, [content] * len(todo), [cache] * len(todo),
-                [article_keys[source.slug] for source in todo], workers=max(2, jobs) if jobs > 1 else 2)
+                [article_keys[source.slug] for source in todo], workers=max(2, jobs))
             engine.enter_context(stack)
         else:
             results = _process_all(todo, content, jobs=jobs, progress=progress, cache=cache,

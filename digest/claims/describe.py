@@ -281,7 +281,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     place = canonical.get(places[-1][2], places[-1][2]) if places else None
     mates = tuple(sorted({(f"{g.kind}:{g.unit or ''}", g.value) for g in here
                           if g is not f and g.kind != "date" and math.isfinite(g.value)}))
-    running = span = None
+    running, span = False, None
     if dim == "duration":
         after_text, before_text = block_text[f.end:f.end + 40], block_text[max(0, f.start - 30):f.start]
         running = bool(_RUNNING_AFTER.match(after_text))
@@ -294,7 +294,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             span = "stretch"
     return Evidence(dim, interval, words, frozenset(near), resolved,
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
-                    running=bool(running), span=span, place=place, share=_share(f, block_text, figures))
+                    running=running, span=span, place=place, share=_share(f, block_text, here))
 
 
 
@@ -319,7 +319,7 @@ _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 
 
 def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
-    """Which part of a count `f` is (see `Evidence.share`)."""
+    """Which part of a count `f` is (see `Evidence.share`); `figures` are its sentence's."""
     after, before = text[f.end:f.end + 60], text[max(0, f.start - 30):f.start]
     if _DIFFERENCE_AFTER.match(after):
         return "difference"
@@ -327,8 +327,7 @@ def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
         return "first"
     if _OF_BEFORE.search(before):
         return "whole"
-    if _OF_AFTER.match(after) and (m := _OF_AFTER.match(after)) and any(
-            g.start == f.end + m.end() for g in figures):
+    if (m := _OF_AFTER.match(after)) and any(g.start == f.end + m.end() for g in figures):
         return "part"
     return None
 

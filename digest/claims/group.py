@@ -119,9 +119,9 @@ class Story:
 #: Lexicon measures of a stock as of a date (a valuation): two dates give one quantity, reported
 #: as dated differently; a flow (revenue, a budget) of two periods is two quantities.
 STOCK_MEASURES = frozenset(m.name for m in MEASURES if not m.flow)
-#: Features of the values, not the words: the `context` model, which decides disputes, leaves
-#: them out (whether values agree, how telling the agreement is, how often figures of a
-#: dimension are one quantity).
+#: Features of the values, not the words: the `context` model (the words alone, which lists
+#: pairs for the editor) leaves them out (whether values agree, how telling the agreement is,
+#: how often figures of a dimension are one quantity).
 VALUE_FEATURES = ("agree", "telling", "far apart", "age", "one person's age", "duration", "date", "year", "people", "bare number")
 #: Dimensions too loose for "each article states one such figure" to say they are one quantity.
 _LOOSE = frozenset({"number", "count:time", "date", "duration"})
@@ -211,10 +211,9 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
         # (`pre-orders`); in a boxing story every other figure counts rounds
         noun_specific = bool(x["same noun"]) and story.idf.get(ea.noun or "", story.unseen) >= SPECIFIC * story.unseen
         kind = bool(specific or x["same measure"] or noun_specific or x["alone"] and x["cosine"] > 0)
-    subjects_differ = bool(x["other subject"])
     # a figure its sentence dates before the story's events is another event's, or this one's as
     # it was: it may agree (restating a background fact), never dispute
-    strong = kind and not (x["other owner"] or x["other agent"] or x["other place"] or x["listed"] or x["year"] or subjects_differ) \
+    strong = kind and not (x["other owner"] or x["other agent"] or x["other place"] or x["listed"] or x["year"] or x["other subject"]) \
         and ea.earlier == eb.earlier and not (ea.running and eb.running) and ea.share == eb.share \
         and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
         and p >= (DISPUTE_FAR if x["far apart"] else DISPUTE)
