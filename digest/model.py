@@ -146,6 +146,9 @@ class Claim:
     quantity (0-1: the score of the weakest link that joined them)."""
     evidence: tuple[str, ...] = ()
     """The words the sources' sentences share near the figure (`killed`, `weighing`)."""
+    compared: bool = False
+    """True where the text says what the figure measures, so that it is compared across
+    sources; False for a figure digest cannot place (its claim is the figure alone)."""
 
 
 @dataclass(frozen=True, slots=True)

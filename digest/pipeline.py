@@ -106,7 +106,7 @@ def build(content: Path, /, *, out: Path, config: str | None = "mkdocs.yml", ove
         write_tree(files, out)
         store.prune()
     seconds["total"] = time.perf_counter() - start
-    claims = [c for s in digest.stories for c in s.claims if c.mentions[0].measure]
+    claims = [c for s in digest.stories for c in s.claims if c.compared]
     return BuildReport(
         stories=len(digest.stories),
         articles=sum(len(s.articles) for s in digest.stories),

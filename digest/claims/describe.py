@@ -184,9 +184,10 @@ def dimension(f: Figure, age: bool) -> tuple[str, tuple[float, float]]:
 
 
 def noun_of(unit: str) -> str:
-    """The counted noun's class: `person` for any noun for people, else its stem."""
+    """The counted noun's class: `person` for any noun for people, else the stem of its lemma
+    (`mice` and `mouse` are one noun, as the sentence's words are)."""
     lower = unit.lower()
-    return "person" if lower in PEOPLE_NOUNS else stem(lower)
+    return "person" if lower in PEOPLE_NOUNS else word_keys(lower)[0]
 
 
 def is_age(f: Figure, text: str) -> bool:

@@ -83,7 +83,7 @@ def make_claim(members: list[Mention], /, *, story: str, order: Mapping[str, int
     else:
         cid = _slug(f"{first.article}-{first.anchor}")
     return Claim(id=cid, story=story, measure=measure, subject=first.subject, status=status, reason=reason,
-                 mentions=tuple(members), spread=spread)
+                 mentions=tuple(members), spread=spread, compared=bool(first.measure))
 
 
 Comparison = tuple[tuple[float, float], tuple[float, float], "str | None", float]

@@ -74,7 +74,7 @@ def _timestamp(date: str | None) -> str:
 def _story_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
     entries = []
     for story in digest.stories[:FEED_ENTRIES]:  # newest first already
-        counts = {s: sum(1 for c in story.claims if c.mentions[0].measure and c.status == s) for s in STATUS_LABELS}
+        counts = {s: sum(1 for c in story.claims if c.compared and c.status == s) for s in STATUS_LABELS}
         sources = ", ".join(source_label(a) for a in story.articles)
         summary = (f"{counts['disputed']} disputed, {counts['corroborated']} corroborated and "
                    f"{counts['single-source']} single-source figures across {len(story.articles)} sources: {sources}.")

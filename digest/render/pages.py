@@ -245,7 +245,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     """Everything story.md.j2 needs: sources, and a row per measured quantity."""
     page = story_path(story.slug)
     figures = Counter(m.article for m in story.mentions)
-    compared = Counter(m.article for c in story.claims if c.mentions[0].measure and len({x.article for x in c.mentions}) > 1
+    compared = Counter(m.article for c in story.claims if c.compared and len({x.article for x in c.mentions}) > 1
                        for m in c.mentions)
     # a column per source, up to MAX_COLUMNS: the sources that state the most compared figures
     # (a story of 1,000 short reports stays a readable table; the rest share one column)
@@ -253,7 +253,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     shown = {a.id for a in ranked[:MAX_COLUMNS]}
     columns = [a for a in story.articles if a.id in shown]
     rows = []
-    for claim in sorted((c for c in story.claims if c.mentions[0].measure),
+    for claim in sorted((c for c in story.claims if c.compared),
                         key=lambda c: (STATUS_ORDER[c.status], -(c.spread or 0), c.measure, c.id)):
         by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
         for m in claim.mentions:
@@ -285,7 +285,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
 def status_counts(story: Story) -> dict[str, int]:
     counts = {"disputed": 0, "corroborated": 0, "single-source": 0}
     for c in story.claims:
-        if c.mentions[0].measure:
+        if c.compared:
             counts[c.status] += 1
     return counts
 

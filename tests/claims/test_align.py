@@ -99,7 +99,7 @@ def test_storm_story(tmp_path: Path) -> None:
     story = story_of(tmp_path)
     status: dict[str, set[str]] = {}
     for c in story.claims:
-        if c.mentions[0].measure and len({m.article for m in c.mentions}) > 1:
+        if c.compared and len({m.article for m in c.mentions}) > 1:
             status.setdefault("date" if c.measure.startswith("date (") else c.measure, set()).add(c.status)
     assert status == {
         "damage": {"disputed"},

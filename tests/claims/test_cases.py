@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from digest.claims import context as C
-from digest.claims.describe import describe, word_keys
+from digest.claims.describe import describe, noun_of, word_keys
 from digest.claims.subjects import clean_name, naming_text, same_names
 from digest.discover import discover
 from digest.figures import extract_figures
@@ -102,6 +102,15 @@ def test_time_span(case: list) -> None:
 ])
 def test_word_keys(a: str, b: str, one: bool) -> None:
     assert bool(set(word_keys(a)) & set(word_keys(b))) is one
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    ("mice", "mouse", True), ("geese", "goose", True), ("shops", "shop", True),
+    ("women", "children", True),  # both nouns for people
+    ("mice", "shops", False), ("vehicles", "votes", False),
+])
+def test_counted_noun_is_keyed_by_its_lemma(a: str, b: str, one: bool) -> None:
+    assert (noun_of(a) == noun_of(b)) is one
 
 
 @pytest.mark.parametrize("case", _load("credits"), ids=lambda c: c[0])

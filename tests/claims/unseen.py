@@ -60,7 +60,7 @@ def evaluate(built: dict[str, Story] | None = None) -> Score:
     score = Score()
     for slug, want in expected.items():
         story = built[slug]
-        claims = [c for c in story.claims if c.mentions[0].measure]
+        claims = [c for c in story.claims if c.compared]
         for status in ("disputed", "corroborated"):
             for figures in want.get(status, []):
                 score.expected[status] += 1
