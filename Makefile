@@ -22,6 +22,7 @@ site: $(VENV)/.installed
 	@printf 'INHERIT: mkdocs.yml\ndocs_dir: .docs.tmp\n' > .mkdocs.tmp.yml
 	$(BIN)/mkdocs build --strict --quiet -f .mkdocs.tmp.yml --site-dir .site.tmp || \
 		{ rm -rf .docs.tmp .site.tmp .mkdocs.tmp.yml; exit 1; }
+	$(BIN)/digest search-index .site.tmp || { rm -rf .docs.tmp .site.tmp .mkdocs.tmp.yml; exit 1; }
 	@rm -f .mkdocs.tmp.yml
 	@for pair in ".docs.tmp:$(DOCS)" ".site.tmp:$(SITE)"; do \
 		new=$${pair%%:*}; dest=$${pair#*:}; rm -rf "$$dest.old"; \

@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     w.add_argument("--interval", type=float, default=1.0, metavar="S",
                    help="seconds between looks at the content folder (default: 1)")
 
+    x = sub.add_parser("search-index", help="index a built site for search (Pagefind), into SITE/pagefind/")
+    x.add_argument("site", type=Path, help="the built site (mkdocs build's site_dir)")
+
     s = sub.add_parser("schema", help="print the JSON Schema of claims.json, front matter or claims.yml")
     s.add_argument("name", choices=sorted(SCHEMAS), help="which file's schema")
 
@@ -86,6 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _figures(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "search-index":
+            from digest.search import index_site
+
+            index_site(args.site)
+            return 0
         return _text(args)
     except InputError as exc:
         print(f"digest: error: {exc}", file=sys.stderr)

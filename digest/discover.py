@@ -139,5 +139,8 @@ def _story_meta(folder: Path, content: Path) -> tuple[str, str | None, str | Non
 
 
 def _title_from_slug(name: str) -> str:
+    """`AI-deal_Databricks` -> `AI deal Databricks`: the first letter raised, every other letter
+    as the folder writes it (str.capitalize lowered them: `Ai deal databricks`)."""
     words = name.replace("_", " ").replace("-", " ").split()
-    return " ".join(words).capitalize() if words else name
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if words else name

@@ -71,6 +71,7 @@ def build_site(content: Path, work: Path, *, site_url: str | None = None, extra:
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build --strict failed:\n{result.stderr}")
+    subprocess.run([str(BIN / "digest"), "search-index", str(site)], check=True, cwd=ROOT, env=env)
     return docs, site
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,7 +13,7 @@ from lxml import html as lxml_html
 
 from digest.pipeline import build
 from tests.bench.synth import generate
-from tests.conftest import ROOT, build_site
+from tests.conftest import BIN, ROOT, build_site
 
 pytestmark = pytest.mark.slow
 
@@ -101,13 +102,21 @@ def test_story_and_article_pages_do_not_grow_with_the_digest(default_site: tuple
     assert len(list(bigger.glob("*/*/index.html"))) > 120
 
 
-def test_search_index_holds_figures(default_site: tuple[Path, Path]) -> None:
+def test_search_index_is_pagefinds(default_site: tuple[Path, Path], tmp_path: Path) -> None:
+    """Every page but the search page and the 404 is indexed by Pagefind, keeping `$` and `%` in
+    words; Material's single-file index is gone. (The browser tests search it.)"""
     _, site = default_site
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(d["text"] for d in index["docs"])
-    for figure in ("$800 million", "$1.2 billion", "54%", "valuation"):
-        assert figure in text
-    assert index["config"]["separator"].startswith("[\\s\\u200b\\u2060")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = [p for p in site.rglob("index.html") if p.parent.name not in ("search", "pagefind")]
+    assert entry["languages"]["en"]["page_count"] == len(pages)
+    assert {"$", "%", "€", "£"} <= set(entry["include_characters"])
+    assert not (site / "search" / "search_index.json").exists()
+    assert (site / "search" / "index.html").is_file()
+    # an article's notes, markers and figure list are kept out of the index
+    article = (site / "port-avery-storm" / "coastal-wire" / "index.html").read_text(encoding="utf-8")
+    assert "<div data-pagefind-body>" in article and "<span data-pagefind-ignore>(1)</span>" in article
+    result = subprocess.run([str(BIN / "digest"), "search-index", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 2 and "not a built site" in result.stderr
 
 
 def test_claims_json_is_published_as_written(default_site: tuple[Path, Path]) -> None:
@@ -123,11 +132,64 @@ def test_claims_json_is_published_as_written(default_site: tuple[Path, Path]) ->
 
 
 def test_article_header(default_site: tuple[Path, Path]) -> None:
+    """Under the headline: the byline, where the article stands against the other sources, the
+    legend; the figure list folded at the end; never the content file's path."""
     _, site = default_site
     root = page(site, "port-avery-storm/harbor-gazette")
-    byline = root.xpath("//div[@class='digest-byline']")[0]
+    h1 = root.xpath("//article//h1")[0]
+    byline = h1.getnext()
+    assert byline.get("class") == "digest-byline"
     assert "Harbor Gazette" in byline.text_content() and "Mara Lindqvist" in byline.text_content()
     assert byline.xpath(".//a/@href") == ["https://example.org/harbor-gazette/storm-hollis-damage"]
+    standing = byline.getnext()
+    assert standing.get("class") == "digest-standing"
+    assert "Disagrees with other sources on" in standing.text_content()
+    assert "Damage · Hollis (this report: $1.2 billion; others: $850 million)" in standing.text_content()
+    assert standing.xpath(".//a[contains(@href, 'conflicts/#port-avery-storm-damage-hollis')]")
+    legend = root.xpath("//article//p[@class='digest-legend']")[0]
+    assert [e.get("id") for e in legend.iter("span")] == ["legend-disputed", "legend-corroborated",
+                                                          "legend-single-source"]
+    assert legend.getprevious().get("class") == "digest-standing"
+    # every mark names its status through the legend, which a screen reader reads
+    for mark in root.xpath("//article//mark[@id]"):
+        status = next(c[5:] for c in mark.get("class").split() if c[5:] in ("disputed", "corroborated",
+                                                                           "single-source"))
+        assert mark.get("aria-describedby") == f"legend-{status}"
+    figures = root.xpath("//article//details[.//a[@href='#fig-1']]")
+    assert figures and figures[0].get("open") is None
+    assert "harbor-gazette.md" not in root.xpath("string(//article)")
+
+
+def test_only_figures_other_sources_state_are_annotated(default_site: tuple[Path, Path]) -> None:
+    _, site = default_site
+    root = page(site, "port-avery-storm/coastal-wire")
+    single = root.xpath("//article//mark[contains(@class, 'fig--single-source')]")
+    assert single
+    for mark in single:  # no marker "(n)" follows: the next thing is article text
+        assert not (mark.tail or "").lstrip().startswith("(")
+        assert mark.getnext() is None or "md-annotation" not in (mark.getnext().get("class") or "")
+    compared = root.xpath("//article//mark[contains(@class, 'fig--disputed') or contains(@class, 'fig--corroborated')]")
+    notes = root.xpath("//article//*[contains(@class, 'annotate')]/following-sibling::ol[1]/li")
+    assert len(compared) - 1 == len(notes)  # the headline's figure is marked, never annotated
+
+
+def test_home_and_story_pages_give_the_disagreements_values(default_site: tuple[Path, Path]) -> None:
+    _, site = default_site
+    home = page(site, "")
+    section = home.xpath("//article//h2[@id='story-port-avery-storm']")[0]
+    items = [li.text_content() for li in section.xpath("following-sibling::ul[1]/li")]
+    assert "Damage · Hollis: $850 million (Coastal Wire) vs $1.2 billion (Bay Herald, Harbor Gazette)" in items
+    story = page(site, "port-avery-storm")
+    box = story.xpath("//article//div[contains(@class, 'admonition')]")[0]
+    assert box.xpath("string(p[@class='admonition-title'])") == "Where the reports disagree"
+    assert box.getprevious().tag == "h1"  # at the top, before the summary and the tables
+    line = next(li for li in box.iter("li") if li.text_content().startswith("Damage"))
+    assert line.xpath(".//a[text()='Coastal Wire']/@href") == ["coastal-wire/#fig-1"]  # its headline
+    # single-source figures are folded away below the table of compared ones
+    folded = story.xpath("//article//details[contains(., 'stated by one source only')]")
+    assert folded and folded[0].get("open") is None
+    table = story.xpath("//article//h2[@id='what-the-sources-say']/following-sibling::table[1]")[0]
+    assert "Single source" not in table.text_content()
 
 
 def test_a_story_of_many_sources_stays_readable(tmp_path: Path) -> None:

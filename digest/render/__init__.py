@@ -76,6 +76,8 @@ def render(digest: Digest, /, *, env: jinja2.Environment, config: str | None = N
     ids = indexes.entity_ids(digest)
     base = site_url(config)
     out["index.md"] = env.get_template("index.md.j2").render(pages.home_context(digest, config=config))
+    out["search.md"] = env.get_template("search.md.j2").render(
+        {"front_matter": Markup(pages.front_matter({"title": "Search", "digest": {"kind": "search"}}))})
     out["conflicts.md"] = env.get_template("conflicts.md.j2").render(pages.conflicts_context(digest, config=config))
     out["timeline.md"] = env.get_template("timeline.md.j2").render(indexes.timeline_context(digest, config=config))
     out["entities.md"] = env.get_template("entities.md.j2").render(indexes.entities_context(digest, config=config))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 import urllib.parse
 from collections.abc import Mapping, Sequence
 
@@ -13,6 +14,8 @@ from digest.render.escape import escape_attr, escape_md, first_upper
 
 STATUS_LABELS = {"disputed": "Disputed", "corroborated": "Corroborated", "single-source": "Single source"}
 STATUS_ICONS = {"disputed": "≠", "corroborated": "=", "single-source": "○"}
+#: The ids of the article page's legend entries, which name each status in words.
+LEGEND_IDS = {s: f"legend-{s}" for s in STATUS_LABELS}
 
 
 def mention_ref(m: Mention) -> str:
@@ -55,10 +58,12 @@ def source_label(article: Article) -> str:
 def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], *, markers: bool,
            config: str | None, first: int = 1) -> str:
     """`text` as Markdown with each figure in `<mark id=… class=…>` and, if `markers`, ` (n)`
-    numbered from `first` (a list's items share one numbering)."""
+    after each figure other sources state too (`annotated`), numbered from `first` (a list's
+    items share one numbering); a figure one source alone states is marked, never annotated."""
     out: list[str] = []
     pos = 0
-    for n, m in enumerate(sorted(mentions, key=lambda m: m.figure.start), start=first):
+    n = first
+    for m in sorted(mentions, key=lambda m: m.figure.start):
         f = m.figure
         claim = claims[m.anchor]
         out.append(escape_md(text[pos:f.start], config=config))
@@ -68,15 +73,38 @@ def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], 
         if m.check:
             cls += " fig--check-failed"
         title = f"{claim.measure}: {STATUS_LABELS[claim.status].lower()}"
+        # the status in words a screen reader reads (the page's legend), not in `title` alone
         out.append(
             f'<mark id="{m.anchor}" class="{cls}" data-claim="{escape_attr(claim.id)}" '
-            f'title="{escape_attr(title)}">{escape_md(f.text, config=config)}</mark>'
+            f'title="{escape_attr(title)}" aria-describedby="{LEGEND_IDS[claim.status]}"{_searchable(f.text) if markers else ""}>'
+            f'{escape_md(f.text, config=config)}</mark>'
         )
-        if markers:
-            out.append(f" ({n})")
+        if markers and annotated(claim):
+            # Material's script turns the "(n)" into the annotation's button; search skips it
+            out.append(f" <span data-pagefind-ignore>({n})</span>")
+            n += 1
         pos = f.end
     out.append(escape_md(text[pos:], config=config))
     return "".join(out).strip()
+
+
+#: A currency symbol before a decimal (`$1.2bn`): Pagefind indexes it whole, so `1.2bn` alone
+#: would not find it.
+_SYMBOL_DECIMAL = re.compile(r"^[$€£¥]\s?(\d[\d,]*\.\d\S*)")
+
+
+def _searchable(text: str) -> str:
+    """For a figure search would miss as written, the form it finds, in an attribute Pagefind
+    indexes (`data-pagefind-index-attrs`): `$1.2bn` is also found as `1.2bn`. Body text only:
+    a headline's would show in the result's title."""
+    m = _SYMBOL_DECIMAL.match(text)
+    return f' data-pagefind-index-attrs="data-figure" data-figure="{escape_attr(m.group(1))}"' if m else ""
+
+
+def annotated(claim: Claim) -> bool:
+    """Whether a figure gets an annotation: where other sources state its quantity too (agree
+    or dispute); a single-source figure is only underlined, its details in the figure list."""
+    return claim.status != "single-source"
 
 
 #: The most other sources an annotation names (a story may have a thousand).

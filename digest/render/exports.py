@@ -12,7 +12,6 @@ URLs start from mkdocs.yml's `site_url` (the Pages workflow sets it through SITE
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 import orjson
@@ -24,6 +23,7 @@ from digest.model import Article, Claim, Digest, Mention, Story
 from digest.render import config as mkdocs_config
 from digest.render.annotate import MAX_OTHERS, STATUS_LABELS, source_label
 from digest.render.escape import first_upper
+from digest.render.values import stated_values
 
 ATOM = "http://www.w3.org/2005/Atom"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -63,16 +63,24 @@ def annotations_path(article_id: str) -> str:
     return f"{article_id}.jsonld"
 
 
-def _timestamp(date: str | None) -> str:
-    """An RFC 3339 time for an ISO date, year-month or year (the start of the period)."""
+def _timestamp(date: str | None, undated: str = _EPOCH) -> str:
+    """An RFC 3339 time for an ISO date, year-month or year (the start of the period); `undated`
+    where there is no date."""
     if not date:
-        return _EPOCH
+        return undated
     parts = (date.split("-") + ["01", "01"])[:3]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
+def _newest(digest: Digest) -> str:
+    """The feed time of an undated story or dispute: the newest date in the digest (never 1970,
+    which feed readers show as the story's date), else the epoch where nothing is dated."""
+    return max((_timestamp(s.published) for s in digest.stories if s.published), default=_EPOCH)
+
+
 def _story_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
     entries = []
+    undated = _newest(digest)
     for story in digest.stories[:FEED_ENTRIES]:  # newest first already
         counts = {s: sum(1 for c in story.claims if c.compared and c.status == s) for s in STATUS_LABELS}
         sources = ", ".join(source_label(a) for a in story.articles)
@@ -81,8 +89,8 @@ def _story_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
         disputed = [c for c in story.claims if c.status == "disputed"]
         entries.append({
             "id": f"{base}{story.slug}/", "url": f"{base}{story.slug}/", "title": story.title,
-            "updated": _timestamp(story.published), "summary": summary,
-            "items": [f"{_claim_title(c)}: {_values(c)}" for c in disputed],
+            "updated": _timestamp(story.published, undated), "summary": summary,
+            "items": [f"{_claim_title(c)}: {_values(c, story)}" for c in disputed],
             "text": " ".join(filter(None, [story.summary, summary])),
         })
     return entries
@@ -90,19 +98,20 @@ def _story_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
 
 def _dispute_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
     disputes = []
+    undated = _newest(digest)
     for story in digest.stories:
         published = {a.id: a.published for a in story.articles}
         for c in story.claims:
             if c.status == "disputed":
                 dates = sorted(d for d in (published[m.article] for m in c.mentions) if d)
-                disputes.append((_timestamp(dates[-1] if dates else None), story, c))
+                disputes.append((_timestamp(dates[-1] if dates else None, undated), story, c))
     disputes.sort(key=lambda d: d[0], reverse=True)  # stable: stories stay in digest order
     entries: list[dict[str, Any]] = []
     for updated, story, c in disputes[:FEED_ENTRIES]:
         articles = {a.id: a for a in story.articles}
         entries.append({
             "id": f"{base}conflicts/#{c.id}", "url": f"{base}conflicts/#{c.id}",
-            "title": f"{_claim_title(c)}: {_values(c)} ({story.title})",
+            "title": f"{_claim_title(c)}: {_values(c, story)} ({story.title})",
             "updated": updated, "summary": c.reason,
             "items": [f"{source_label(articles[m.article])}: {normalised(m.figure)}: “{m.sentence}”"
                       for m in _first_per_value(c.mentions)],
@@ -122,9 +131,10 @@ def _first_per_value(mentions: Iterable[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def _values(c: Claim) -> str:
-    """The distinct values of a claim, qualifiers left out: `$1.2 billion vs $850 million`."""
-    return " vs ".join(dict.fromkeys(normalised(replace(m.figure, qualifier=None)) for m in c.mentions))
+def _values(c: Claim, story: Story) -> str:
+    """The distinct values of a claim, lowest first, qualifiers kept where every source gives
+    them: `nearly 95,000 homes vs more than 110,000 homes`."""
+    return " vs ".join(v.text for v in stated_values(c, {a.id: a for a in story.articles}))
 
 
 def atom(entries: list[dict[str, Any]], *, title: str, base: str, path: str) -> str:

@@ -19,8 +19,10 @@ from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Digest, Mention, Story
 from digest.render.annotate import (
+    LEGEND_IDS,
     STATUS_ICONS,
     STATUS_LABELS,
+    annotated,
     annotation,
     first_per_article,
     link,
@@ -34,6 +36,7 @@ from digest.render.annotate import (
 from digest.render.config import FULL, Publishing
 from digest.render.escape import escape_md, trusted
 from digest.render.exports import annotations_path
+from digest.render.values import Value, attribution, claim_label, disputes_in_order, place, stated_values
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
@@ -86,7 +89,10 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
     def notes(mentions: list[Mention]) -> str:
         return numbered_list([annotation(m, claims[m.anchor], page=page, articles=articles, config=config,
                                          firsts=first(claims[m.anchor]))
-                              for m in sorted(mentions, key=lambda m: m.figure.start)])
+                              for m in sorted(mentions, key=lambda m: m.figure.start) if annotated(claims[m.anchor])])
+
+    def any_note(mentions: list[Mention]) -> bool:
+        return any(annotated(claims[m.anchor]) for m in mentions)
 
     title_md = ""
     headings = 0
@@ -101,14 +107,15 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
                 if excerpts and not block.text:
                     continue
                 mentions = sorted(by_block.get(i, []), key=lambda m: m.figure.start)
+                so_far = sum(1 for m in list_mentions if annotated(claims[m.anchor]))
                 items.append("- " + marked(block.text, mentions, claims, markers=True, config=config,
-                                           first=len(list_mentions) + 1))
+                                           first=so_far + 1))
                 list_mentions += mentions
             if not items:
                 continue
             body = "\n".join(items)
             blocks.append(f'<div class="annotate" markdown>\n\n{body}\n\n</div>\n\n{notes(list_mentions)}'
-                          if list_mentions else body)
+                          if any_note(list_mentions) else body)
             continue
         for i, block in run:
             mentions = by_block.get(i, [])
@@ -124,9 +131,9 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
                 blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config)
                               + f" {{ #section-{headings} }}")
             else:
-                text = marked(block.text, mentions, claims, markers=bool(mentions), config=config)
+                text = marked(block.text, mentions, claims, markers=any_note(mentions), config=config)
                 cls = " .digest-summary" if block.kind == "summary" else ""
-                if mentions:
+                if any_note(mentions):
                     blocks.append(f"{text}\n{{ .annotate{cls} }}\n\n{notes(mentions)}")
                 else:
                     blocks.append(f"{text}\n{{ {cls.strip()} }}" if cls else text)
@@ -142,6 +149,10 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         if m.check:
             row += f" · ⚠ arithmetic check: {escape_md(m.check, config=config)}"
         rows.append(trusted(row))
+    byline = [f"**{escape_md(source_label(article), config=config)}**"]
+    byline += [escape_md(x, config=config) for x in (article.author, article.published) if x]
+    if (original := _original(article.url)) is not None:
+        byline.append(f'[Original article]({original}){{ rel="noopener nofollow" .digest-original }}')
     meta: dict[str, Any] = {
         "title": article.title,
         "digest": {
@@ -169,8 +180,47 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         "article": article,
         "annotations_link": trusted(link(page, annotations_path(article.id))),
         "excerpts": excerpts,
-        "original": _original(article.url),
+        "original": original,
+        "byline": trusted(" · ".join(byline)),
+        "standing": [trusted(line) for line in _standing(article, story, claims, page=page, config=config)],
+        "legend": trusted(" ".join(f'<span class="digest-key digest-key--{status}" id="{LEGEND_IDS[status]}">'
+                                   f"{STATUS_ICONS[status]} {STATUS_LABELS[status].lower()}</span>"
+                                   for status in STATUS_ORDER)),
     }
+
+
+#: The most quantities the line "agrees with other sources on ..." names.
+MAX_NAMED = 5
+
+
+def _standing(article: Article, story: Story, claims: Mapping[str, Claim], *, page: str,
+              config: str | None) -> list[str]:
+    """Under an article's byline, where it stands: the quantities on which it disagrees with
+    other sources (its value against theirs, linked to the conflicts page), and those on which
+    it agrees."""
+    articles = {a.id: a for a in story.articles}
+    own = list(dict.fromkeys(claims[m.anchor].id for m in story.mentions if m.article == article.id))
+    by_id = {c.id: c for c in claims.values()}
+    disputed = [by_id[i] for i in own if by_id[i].status == "disputed"]
+    agreed = [by_id[i] for i in own if by_id[i].status == "corroborated"]
+    lines = []
+    if disputed:
+        parts = []
+        for claim in disputed:
+            values = stated_values(claim, articles)
+            mine = [v.text for v in values if any(m.article == article.id for m in v.mentions)]
+            theirs = [v.text for v in values if any(m.article != article.id for m in v.mentions)]
+            others = [t for t in theirs if t not in mine] or [t for t in theirs]
+            said = (f"this report: {' and '.join(mine)}; others: {', '.join(others)}" if theirs
+                    else f"this report gives {' and '.join(mine)}")
+            parts.append(f"[{escape_md(claim_label(claim), config=config)}]({link(page, 'conflicts.md', claim.id)})"
+                         f" ({escape_md(said, config=config)})")
+        lines.append("≠ **Disagrees with other sources on** " + " · ".join(parts))
+    if agreed:
+        named = ", ".join(escape_md(claim_label(c), config=config) for c in agreed[:MAX_NAMED])
+        more = f" and {len(agreed) - MAX_NAMED} more" if len(agreed) > MAX_NAMED else ""
+        lines.append(f"= **Agrees with other sources on** {named}{more}")
+    return lines
 
 
 def _original(url: str | None) -> Markup | None:
@@ -252,7 +302,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     ranked = sorted(story.articles, key=lambda a: (-compared[a.id], -figures[a.id], a.id))
     shown = {a.id for a in ranked[:MAX_COLUMNS]}
     columns = [a for a in story.articles if a.id in shown]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for claim in sorted((c for c in story.claims if c.compared),
                         key=lambda c: (STATUS_ORDER[c.status], -(c.spread or 0), c.measure, c.id)):
         by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
@@ -266,20 +316,67 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
             cells.append(trusted("; ".join(f"{escape_md(text, config=config)} ({n} {'source' if n == 1 else 'sources'})"
                                            for text, n in sorted(said.items(), key=lambda kv: (-kv[1], kv[0])))
                                  or "—"))
-        rows.append({"claim": claim, "cells": cells,
+        rows.append({"claim": claim, "cells": cells, "label": trusted(escape_md(claim_label(claim), config=config)),
                      "conflict_link": trusted(link(page, "conflicts.md", claim.id)) if claim.status == "disputed" else None})
     sources = [{"article": a, "link": trusted(link(page, page_path(a.id))), "label": source_label(a),
                 "figures": figures[a.id]} for a in story.articles]
     labels = [source_label(a) for a in columns]
     if len(columns) < len(story.articles):
         labels.append(f"{len(story.articles) - len(columns)} other sources")
+    articles = {a.id: a for a in story.articles}
+    disagreements = [trusted(disagreement(c, articles, page=page, config=config, linked=True))
+                     for c in disputes_in_order(story.claims)]
     return {
         "front_matter": trusted(front_matter({"title": story.title, "digest": {"kind": "story"}})),
-        "story": story, "rows": rows, "sources": sources, "columns": [trusted(escape_md(x, config=config)) for x in labels],
+        "story": story, "disagreements": disagreements,
+        "rows": [r for r in rows if r["claim"].status != "single-source"],
+        "single": [trusted(single(r["claim"], articles, page=page, config=config))
+                   for r in rows if r["claim"].status == "single-source"], "sources": sources, "columns": [trusted(escape_md(x, config=config)) for x in labels],
         "counts": status_counts(story),
         "conflicts_link": trusted(link(page, "conflicts.md", f"story-{story.slug}")),
         "status_icons": STATUS_ICONS, "status_labels": STATUS_LABELS,
     }
+
+
+#: The most values, and the most sources per value, a one-line disagreement names.
+MAX_VALUES = 4
+MAX_SOURCES = 3
+
+
+def disagreement(claim: Claim, articles: Mapping[str, Article], *, page: str, config: str | None,
+                 linked: bool) -> str:
+    """One disputed claim on one line, as Markdown: `[Damage · Hollis](conflicts): **about $850
+    million** (Coastal Wire) vs **$1.2 billion** (Bay Herald, Harbor Gazette)`; with `linked`,
+    each source links to the place where it says so."""
+    values = stated_values(claim, articles)
+    shown = values if len(values) <= MAX_VALUES else [values[0], values[-1]]
+
+    def who(v: Value) -> str:
+        firsts = dict(reversed(list(zip(v.sources, v.mentions, strict=True))))  # an outlet once
+        ordered = [(name, firsts[name]) for name in dict.fromkeys(v.sources)]
+        names = []
+        for name, m in ordered[:MAX_SOURCES]:
+            text = escape_md(name, config=config)
+            names.append(f"[{text}]({link(page, page_path(m.article), m.anchor)})" if linked else text)
+        if len(ordered) > MAX_SOURCES:
+            names.append(f"{len(ordered) - MAX_SOURCES} more")
+        return ", ".join(names)
+
+    said = " vs ".join(f"**{escape_md(v.text, config=config)}** ({who(v)})" for v in shown)
+    if len(shown) < len(values):
+        said += f" ({len(values)} values in all)"
+    label = escape_md(claim_label(claim), config=config)
+    return f"[{label}]({link(page, 'conflicts.md', claim.id)}): {said}"
+
+
+def single(claim: Claim, articles: Mapping[str, Article], *, page: str, config: str | None) -> str:
+    """A figure one source alone states, on one line: `Shelter stays: **3,000 residents**
+    ([Harbor Gazette](...))`."""
+    said = "; ".join(f"**{escape_md(v.text, config=config)}** ("
+                     + ", ".join(f"[{escape_md(name, config=config)}]({link(page, page_path(m.article), m.anchor)})"
+                                 for name, m in zip(v.sources, v.mentions, strict=True)) + ")"
+                     for v in stated_values(claim, articles))
+    return f"{escape_md(claim_label(claim), config=config)}: {said}"
 
 
 def status_counts(story: Story) -> dict[str, int]:
@@ -291,36 +388,64 @@ def status_counts(story: Story) -> dict[str, int]:
 
 
 def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
-    """Everything conflicts.md.j2 needs: every disputed claim, most severe first, by story."""
+    """Everything conflicts.md.j2 needs: an overview (each dispute's lowest and highest value,
+    who gives each), then every disputed claim with one row per source, the surest first."""
     page = "conflicts.md"
     stories = []
+    overview = []
     for story in digest.stories:
         articles = {a.id: a for a in story.articles}
         entries = []
-        # the surest disputes first: ordered by spread, false pairs (the largest spreads) led
-        for claim in sorted((c for c in story.claims if c.status == "disputed"),
-                            key=lambda c: (-(c.confidence or 0), -(c.spread or 0), c.measure, c.id)):
-            rows: dict[tuple[str, str], dict[str, Any]] = {}
+        for claim in disputes_in_order(story.claims):
+            values = stated_values(claim, articles)
+            rows: dict[str, dict[str, Any]] = {}
             for m in claim.mentions:
+                article = articles[m.article]
+                row = rows.setdefault(m.article, {"source": source_label(article), "values": {}, "where": [],
+                                                  "sentence": m.sentence})
                 value = normalised(m.figure)
-                row = rows.setdefault((m.article, value), {
-                    "source": source_label(articles[m.article]),
-                    "value": value,
-                    "sentence": m.sentence,
-                    "period": describe_period(m.period) if m.period else None,
-                    "flag": ("★ preferred" if mention_ref(m) in claim.preferred else
-                             "✗ deprecated" if mention_ref(m) in claim.deprecated else None),
-                    "check": m.check,
-                    "links": [],
-                })
-                row["links"].append(trusted(link(page, page_path(m.article), m.anchor)))
-            mentions = list(rows.values())
-            entries.append({"claim": claim, "mentions": mentions, "spread": spread_text(claim.spread),
+                if value not in row["values"]:
+                    notes = []
+                    if m.period:
+                        notes.append(describe_period(m.period))
+                    if (who := attribution(m.sentence, m.figure.text)) is not None:
+                        notes.append(f"according to {who}")
+                    flag = ("★ preferred" if mention_ref(m) in claim.preferred else
+                            "✗ deprecated" if mention_ref(m) in claim.deprecated else None)
+                    text = f"**{escape_md(value, config=config)}**"
+                    if notes:
+                        text += f" ({escape_md('; '.join(notes), config=config)})"
+                    if flag:
+                        text += f" {flag}"
+                    if m.check:
+                        text += f" ⚠ {escape_md(m.check, config=config)}"
+                    row["values"][value] = text
+                row["where"].append(f"[{escape_md(place(article, m.block), config=config)}]"
+                                    f"({link(page, page_path(m.article), m.anchor)})")
+            entries.append({"claim": claim, "label": trusted(escape_md(claim_label(claim), config=config)),
+                            "rows": [{"source": r["source"], "sentence": r["sentence"],
+                                      "says": trusted("<br>".join(r["values"].values())),
+                                      "where": trusted(", ".join(dict.fromkeys(r["where"])))}
+                                     for r in rows.values()],
+                            "spread": spread_text(claim.spread),
                             "confidence": f"{claim.confidence:.2f}" if claim.confidence is not None else None})
+            low, high = values[0], values[-1]
+            overview.append({"label": trusted(f"[{escape_md(claim_label(claim), config=config)}](#{claim.id})"),
+                             "story": story.title, "low": _said_by(low, config), "high": _said_by(high, config),
+                             "spread": spread_text(claim.spread) or "—"})
         if entries:
             stories.append({"story": story, "entries": entries, "link": trusted(link(page, story_path(story.slug)))})
     return {"front_matter": trusted(front_matter({"title": "Conflicts", "digest": {"kind": "conflicts"}})),
-            "stories": stories}
+            "stories": stories, "overview": overview}
+
+
+def _said_by(v: Value, config: str | None) -> Markup:
+    """`**$850 million** (Coastal Wire, according to insurers)`."""
+    whose = []
+    for name, m in zip(v.sources, v.mentions, strict=True):
+        who = attribution(m.sentence, m.figure.text)
+        whose.append(f"{name}, according to {who}" if who else name)
+    return trusted(f"**{escape_md(v.text, config=config)}** ({escape_md(' · '.join(dict.fromkeys(whose)), config=config)})")
 
 
 def spread_text(spread: float | None) -> str | None:
@@ -332,11 +457,23 @@ def spread_text(spread: float | None) -> str | None:
     return f"{spread:.2g}×" if spread < 10 else f"{spread:,.0f}×"
 
 
+#: The most disagreements the home page shows under a story (the rest are on the conflicts page).
+HOME_DISPUTES = 3
+
+
 def home_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     """Everything index.md.j2 needs: the stories, newest first."""
     counts = [status_counts(s) for s in digest.stories]
-    rows = [{"story": s, "link": trusted(story_path(s.slug)), "counts": c,
-             "sources": [source_label(a) for a in s.articles]} for s, c in zip(digest.stories, counts, strict=True)]
+    rows = []
+    for story, c in zip(digest.stories, counts, strict=True):
+        articles = {a.id: a for a in story.articles}
+        disputes = disputes_in_order(story.claims)
+        rows.append({"story": story, "link": trusted(story_path(story.slug)), "counts": c,
+                     "sources": [source_label(a) for a in story.articles],
+                     "disagreements": [trusted(disagreement(claim, articles, page="index.md", config=config,
+                                                            linked=False)) for claim in disputes[:HOME_DISPUTES]],
+                     "more": len(disputes) - HOME_DISPUTES if len(disputes) > HOME_DISPUTES else 0,
+                     "conflicts_link": trusted(link("index.md", "conflicts.md", f"story-{story.slug}"))})
     total = {k: sum(c[k] for c in counts) for k in ("disputed", "corroborated", "single-source")}
     return {"front_matter": trusted(front_matter({"title": "Home", "digest": {"kind": "home"}})),
             "rows": rows, "total": total}
