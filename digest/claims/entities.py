@@ -48,6 +48,10 @@ _COMPANY_BEFORE = re.compile(
 )
 #: Names that are labels, not entities ("Series B", a funding round).
 _NOT_ENTITY = re.compile(r"^(?:Series|Round|Phase|Category|Class|Figure|Table|Section|Chapter)\b")
+#: The endings of the words for a people (`American`, `Israeli`, `Chinese`, `British`, `French`)
+#: and, after such a word, a lower-case word: it is used as an adjective (`American officials`).
+_DEMONYM = re.compile(r"(?:an|ese|ish|i|ch)$")
+_ATTRIBUTIVE = re.compile(r"^\s+[a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|around|outside|north of|south of|east of|west of)\s+(?:the\s+)?$")
 
 
@@ -75,6 +79,22 @@ def story_entities(articles: Sequence[Article], mentions: Sequence[Mention], *, 
                 votes[name][kind] += 1
                 if a.id not in seen_in[name]:
                     seen_in[name].append(a.id)
+    for name in [n for n in count if " " not in n]:
+        # `Okafor` after `Ines Okafor`: one person, listed once under the full name (where the
+        # story names one such person only)
+        fuller = [n for n in count if " " in n and n.split()[-1] == name]
+        if len(fuller) == 1:
+            full = fuller[0]
+            count[full] += count.pop(name)
+            votes[full].update(votes.pop(name))
+            seen_in[full] += [a for a in seen_in.pop(name) if a not in seen_in[full]]
+            continue
+        # `American officials`, `British lender`: a demonym is a word, not a name
+        if _DEMONYM.search(name) and all(_ATTRIBUTIVE.match(naming[a.id][i][end:])
+                                         for a in articles for i, b in enumerate(a.blocks)
+                                         if b.kind in ("paragraph", "item", "summary")
+                                         for _, end, n in C.entities(naming[a.id][i], names) if n == name):
+            del count[name]
     by_sentence: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         for name in count:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -18,11 +19,36 @@ ENTITY_HEADINGS = {"company": "Companies and organisations", "person": "People",
 ENTITY_FIGURES = 12
 
 
+#: A date that only bounds a span is no event: `since 2011`, `until 2030`, `before 2019`.
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|through|prior to)\s+(?:(?:the\s+)?(?:start|end|middle)\s+of\s+)?$",
+                           re.IGNORECASE)
+#: Words in a date's clause that make it a forecast or a plan, not an event: `is expected to
+#: close in Q3 2025`, `will open in 2027`, `by 2030`.
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|expected|expects?|forecast(?:s|ed)?|projected|plans?|planned|"
+                            r"scheduled|set to|due to|aims?|targets?|targeted|intends?|by)\b[^,;.]*$", re.IGNORECASE)
+
+
+def _before(m: Mention) -> str:
+    """The sentence's text before the date (the clause it stands in)."""
+    at = m.sentence.find(m.figure.text)
+    return m.sentence[:at] if at >= 0 else ""
+
+
+def _reference(m: Mention) -> bool:
+    return _BOUND_BEFORE.search(_before(m)) is not None
+
+
+def _expected(m: Mention) -> bool:
+    return _FUTURE_BEFORE.search(_before(m)[-80:]) is not None
+
+
 def timeline_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     """Every dated event, oldest first: a date figure and the sentences that state it.
 
     One event per story and period: two sources dating the same thing to June 2023 are one
-    row with both sources' sentences. Day-and-month dates with no year are left out.
+    row with both sources' sentences. Day-and-month dates with no year are left out, and so are
+    dates that only bound a span (`since 2011`); a date every source gives as a forecast or a
+    plan (`expected to close in Q3 2025`) is marked `(expected)`.
     """
     page = "timeline.md"
     events: list[dict[str, Any]] = []
@@ -31,7 +57,7 @@ def timeline_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
         grouped: dict[str, list[Mention]] = defaultdict(list)
         for m in story.mentions:
             label = m.figure.period
-            if m.figure.kind == "date" and label and not label.startswith("--"):
+            if m.figure.kind == "date" and label and not label.startswith("--") and not _reference(m):
                 grouped[label].append(m)
         for label, mentions in grouped.items():
             start, _ = period_bounds(label, mentions[0].figure.value)
@@ -40,7 +66,9 @@ def timeline_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                 if all(s["article"] != m.article for s in sources):
                     sources.append({"article": m.article, "label": source_label(articles[m.article]),
                                     "link": trusted(link(page, page_path(m.article), m.anchor))})
-            events.append({"start": start, "label": label, "when": describe_period(label), "story": story,
+            expected = all(_expected(m) for m in mentions)
+            when = describe_period(label) + (" (expected)" if expected else "")
+            events.append({"start": start, "label": label, "when": when, "story": story,
                            "story_link": trusted(link(page, story_path(story.slug))),
                            "sentence": mentions[0].sentence, "sources": sources})
     events.sort(key=lambda e: (e["start"], e["label"], e["story"].slug))

@@ -36,7 +36,15 @@ from digest.render.annotate import (
 from digest.render.config import FULL, Publishing
 from digest.render.escape import escape_md, trusted
 from digest.render.exports import annotations_path
-from digest.render.values import Value, attribution, claim_label, disputes_in_order, place, stated_values
+from digest.render.values import (
+    Value,
+    attribution,
+    claim_label,
+    disputes_in_order,
+    distinct_labels,
+    place,
+    stated_values,
+)
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
@@ -303,6 +311,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     shown = {a.id for a in ranked[:MAX_COLUMNS]}
     columns = [a for a in story.articles if a.id in shown]
     rows: list[dict[str, Any]] = []
+    names = distinct_labels([c for c in story.claims if c.compared])
     for claim in sorted((c for c in story.claims if c.compared),
                         key=lambda c: (STATUS_ORDER[c.status], -(c.spread or 0), c.measure, c.id)):
         by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
@@ -316,7 +325,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
             cells.append(trusted("; ".join(f"{escape_md(text, config=config)} ({n} {'source' if n == 1 else 'sources'})"
                                            for text, n in sorted(said.items(), key=lambda kv: (-kv[1], kv[0])))
                                  or "—"))
-        rows.append({"claim": claim, "cells": cells, "label": trusted(escape_md(claim_label(claim), config=config)),
+        rows.append({"claim": claim, "cells": cells, "label": trusted(escape_md(names[claim.id], config=config)),
                      "conflict_link": trusted(link(page, "conflicts.md", claim.id)) if claim.status == "disputed" else None})
     sources = [{"article": a, "link": trusted(link(page, page_path(a.id))), "label": source_label(a),
                 "figures": figures[a.id]} for a in story.articles]
@@ -330,7 +339,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
         "front_matter": trusted(front_matter({"title": story.title, "digest": {"kind": "story"}})),
         "story": story, "disagreements": disagreements,
         "rows": [r for r in rows if r["claim"].status != "single-source"],
-        "single": [trusted(single(r["claim"], articles, page=page, config=config))
+        "single": [trusted(single(r["claim"], articles, page=page, config=config, label=names[r["claim"].id]))
                    for r in rows if r["claim"].status == "single-source"], "sources": sources, "columns": [trusted(escape_md(x, config=config)) for x in labels],
         "counts": status_counts(story),
         "conflicts_link": trusted(link(page, "conflicts.md", f"story-{story.slug}")),
@@ -369,14 +378,14 @@ def disagreement(claim: Claim, articles: Mapping[str, Article], *, page: str, co
     return f"[{label}]({link(page, 'conflicts.md', claim.id)}): {said}"
 
 
-def single(claim: Claim, articles: Mapping[str, Article], *, page: str, config: str | None) -> str:
+def single(claim: Claim, articles: Mapping[str, Article], *, page: str, config: str | None, label: str) -> str:
     """A figure one source alone states, on one line: `Shelter stays: **3,000 residents**
     ([Harbor Gazette](...))`."""
     said = "; ".join(f"**{escape_md(v.text, config=config)}** ("
                      + ", ".join(f"[{escape_md(name, config=config)}]({link(page, page_path(m.article), m.anchor)})"
                                  for name, m in zip(v.sources, v.mentions, strict=True)) + ")"
                      for v in stated_values(claim, articles))
-    return f"{escape_md(claim_label(claim), config=config)}: {said}"
+    return f"{escape_md(label, config=config)}: {said}"
 
 
 def status_counts(story: Story) -> dict[str, int]:

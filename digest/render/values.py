@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 import simplemma
 
+from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Mention
 from digest.render.annotate import mention_ref, source_label
@@ -115,3 +116,35 @@ def claim_label(claim: Claim) -> str:
     """`Damage · Hollis`: the measure, capitalised as a label, and whose quantity it is."""
     label = first_upper(claim.measure)
     return f"{label} · {claim.subject}" if claim.subject else label
+
+
+def distinct_labels(claims: Sequence[Claim]) -> dict[str, str]:
+    """claim id -> its label, told apart where two claims of one page would read alike: by the
+    period they are stated for (`Market size (2027)`), else by the kind of figure
+    (`IPO timing · Databricks (a date)`); any still alike are numbered (`#2`)."""
+    labels = {c.id: claim_label(c) for c in claims}
+    alike: dict[str, list[Claim]] = {}
+    for c in claims:
+        alike.setdefault(labels[c.id], []).append(c)
+    for label, group in alike.items():
+        if len(group) < 2:
+            continue
+        kinds = {c.id: {m.figure.kind for m in c.mentions} for c in group}
+        differ = len({frozenset(k) for k in kinds.values()}) > 1
+        for c in group:
+            periods = {m.period for m in c.mentions if m.period}
+            if len(periods) == 1:
+                labels[c.id] = f"{label} ({describe_period(periods.pop())})"
+            elif differ and len(kinds[c.id]) == 1:
+                labels[c.id] = f"{label} ({_KIND_WORDS.get(next(iter(kinds[c.id])), 'a figure')})"
+        counts: dict[str, int] = {}
+        for c in group:
+            counts[labels[c.id]] = counts.get(labels[c.id], 0) + 1
+        for n, c in enumerate(group, start=1):
+            if counts[labels[c.id]] > 1:
+                labels[c.id] = f"{labels[c.id]} #{n}"
+    return labels
+
+
+_KIND_WORDS = {"money": "an amount", "percent": "a share", "count": "a count", "date": "a date",
+               "duration": "a duration", "number": "a number", "range": "a range"}

@@ -133,3 +133,29 @@ def test_credits(case: list) -> None:
 ])
 def test_same_names(a: str, b: str, same: bool) -> None:
     assert same_names(a, b) is same
+
+
+def _entities(*texts: str) -> list[tuple[str, str]]:
+    from digest.claims.entities import story_entities
+    from digest.model import Article, Block
+
+    articles = [Article(id=f"s/{i}", story="s", slug=str(i), source=f"s/{i}.md", format="md", title="T",
+                        blocks=(Block("title", "T"), Block("paragraph", text))) for i, text in enumerate(texts)]
+    return [(e.name, e.kind) for e in story_entities(articles, [], story="s")]
+
+
+def test_a_surname_is_listed_under_the_full_name() -> None:
+    found = _entities("Mayor Ines Okafor said the storm was bad. Okafor said more.",
+                      "Okafor told reporters it was worse. Ines Okafor spoke again.")
+    assert found == [("Ines Okafor", "person")]
+
+
+def test_a_surname_two_people_share_stays_apart() -> None:
+    found = _entities("Katie Jenkin said 12. John Jenkin said 14.", "Jenkin said more. Jenkin said less.")
+    assert ("Jenkin", "person") in found and ("Katie Jenkin", "person") in found
+
+
+def test_a_demonym_used_as_an_adjective_is_no_name() -> None:
+    found = _entities("American officials said 14 died. British insurers paid.",
+                      "American troops moved. British lenders paid. Acme Inc agreed, Acme Inc said.")
+    assert [n for n, _ in found] == ["Acme Inc"]

@@ -60,3 +60,19 @@ def test_feeds_keep_qualifiers_and_never_date_a_story_1970(tmp_path) -> None:  #
     # the Databricks articles give no date: their story is dated with the digest's newest, not 1970
     for name in ("feed.xml", "disputes.xml", "feed.json", "disputes.json"):
         assert "1970-01-01" not in (tmp_path / name).read_text(encoding="utf-8"), name
+
+
+def test_no_two_rows_of_a_story_page_read_alike(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from digest.pipeline import build
+    from tests.conftest import ROOT
+
+    build(ROOT / "content", out=tmp_path, config=None, cache=None)
+    page = (tmp_path / "databricks-mosaicml-spinout.md").read_text(encoding="utf-8")
+    table = page.split("## What the sources say")[1].split("## Sources")[0]
+    labels = [r.split(" | ")[0].lstrip("| ") for r in table.splitlines() if r.startswith("| ") and "---" not in r][1:]
+    labels += [m.group(1) for m in re.finditer(r"^    - (.+?): \*\*", table, re.MULTILINE)]
+    assert len(labels) == len(set(labels)) > 10, labels
+    # told apart by what differs: the period, else the kind of figure
+    assert "Market size \\(\u20602027\\)" in labels and "IPO timing · Databricks \\(a date\\)" in labels
