@@ -19,9 +19,10 @@ from digest.errors import InputError
 INCLUDE_CHARACTERS = "$€£¥%"
 #: What a page shows beside its text and must not be found by, nor be in result snippets: the
 #: annotations' notes (every ordered list of a page: article lists are bulleted), the markers,
-#: headings' permalinks, the legend, the back link, the folded figure list, the exports' links.
-EXCLUDE = ("ol", "[data-pagefind-ignore]", ".headerlink", ".digest-legend", ".digest-back", "details",
-           ".digest-export", ".md-annotation")
+#: headings' permalinks, the article's "disagrees with other sources" lines (they name other
+#: reports' values), the legend, the back link, the folded figure list, the exports' links.
+EXCLUDE = ("ol", "[data-pagefind-ignore]", ".headerlink", ".digest-standing", ".digest-legend", ".digest-back",
+           "details", ".digest-export", ".md-annotation")
 
 
 def index_site(site: Path, *, quiet: bool = True) -> None:

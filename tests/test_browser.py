@@ -99,13 +99,16 @@ def search(pg, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     return pg.locator(".pagefind-ui__result-title").all_inner_texts()  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
+FIGURE_QUERIES = (
     ("$800 million", "Databricks Buys MosaicML Spin-Off for $800M"),
     ("800", "Databricks Buys MosaicML Spin-Off for $800M"),
     ("54%", "Databricks Pays $2B for a MosaicML Competitor"),
     ("1.2bn", "Storm Hollis leaves $1.2 billion in damage across Port Avery"),
     ("valuation", "Databricks Pays $2B for a MosaicML Competitor"),
-])
+)
+
+
+@pytest.mark.parametrize(("query", "expected"), FIGURE_QUERIES)
 def test_search_finds_figures(page, server, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(server)
     titles = search(page, query)
@@ -120,7 +123,7 @@ def test_search_fetches_fragments_not_one_index(page, server) -> None:  # type: 
     """Pagefind loads the index in pieces as the query needs them (Material's lunr index was one
     file the size of the whole site's text)."""
     sizes: list[int] = []
-    page.on("response", lambda r: "/pagefind/" in r.url and sizes.append(len(r.body())))
+    page.on("response", lambda r: "/pagefind/" in r.url and sizes.append(int(r.headers.get("content-length", 0))))
     page.goto(server)
     search(page, "$800 million")
     assert sizes and sum(sizes) < 2_000_000
@@ -305,10 +308,11 @@ def test_site_works_under_a_sub_path(browser, tmp_path_factory) -> None:  # type
         for url in local:
             pg.goto(url)
         # search works (Pagefind's index loads from the sub-path, results link into it)
-        pg.goto(base)
-        assert any("$800M" in t for t in search(pg, "$800 million"))
-        result = pg.locator(".pagefind-ui__result-link").first.get_attribute("href")
-        assert result.startswith("/REPO/"), result
+        for query, expected in FIGURE_QUERIES:
+            pg.goto(base)
+            assert any(expected in t for t in search(pg, query)), query
+            result = pg.locator(".pagefind-ui__result-link").first.get_attribute("href")
+            assert result.startswith("/REPO/"), result
         # a conflicts link lands on its figure
         pg.goto(base + "conflicts/")
         pg.locator("table a[href*='#fig-']").first.click()
@@ -392,3 +396,18 @@ def test_no_accessibility_violations(browser, server, scheme: str) -> None:  # t
     check("search results")
     context.close()
     assert found == {}
+
+
+def test_search_results_open_on_the_page_and_close(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "port-avery-storm/")
+    titles = search(page, "$850")
+    assert any("Hollis damage estimate" in t for t in titles), titles
+    assert page.url == server + "port-avery-storm/"  # no second page load
+    panel = page.locator(".digest-search-panel")
+    assert panel.get_attribute("aria-label") == "Search results"
+    page.keyboard.press("Escape")
+    assert panel.is_hidden()
+    # the search page, for a link to a search or a browser without the box's script
+    page.goto(server + "search/?q=54%25")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    assert "Databricks Pays $2B" in page.locator(".pagefind-ui__result-title").first.inner_text()

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from digest.claims import context as C
-from digest.claims.subjects import TITLE, naming_texts
+from digest.claims.subjects import TITLE, is_place, naming_texts
 from digest.model import Article, Entity, Mention
 
 KINDS = ("company", "person", "place", "other")
@@ -49,9 +49,9 @@ _COMPANY_BEFORE = re.compile(
 #: Names that are labels, not entities ("Series B", a funding round).
 _NOT_ENTITY = re.compile(r"^(?:Series|Round|Phase|Category|Class|Figure|Table|Section|Chapter)\b")
 #: The endings of the words for a people (`American`, `Israeli`, `Chinese`, `British`, `French`)
-#: and, after such a word, a lower-case word: it is used as an adjective (`American officials`).
+#: and, after such a word, a plural noun: it is used as an adjective (`American officials`).
 _DEMONYM = re.compile(r"(?:an|ese|ish|i|ch)$")
-_ATTRIBUTIVE = re.compile(r"^\s+[a-z]")
+_ATTRIBUTIVE = re.compile(r"^\s+(?!(?:is|was|has|says|does|plans|wants|needs)\b)[a-z]+s\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|around|outside|north of|south of|east of|west of)\s+(?:the\s+)?$")
 
 
@@ -79,6 +79,7 @@ def story_entities(articles: Sequence[Article], mentions: Sequence[Mention], *, 
                 votes[name][kind] += 1
                 if a.id not in seen_in[name]:
                     seen_in[name].append(a.id)
+    aliases: dict[str, list[str]] = defaultdict(list)
     for name in [n for n in count if " " not in n]:
         # `Okafor` after `Ines Okafor`: one person, listed once under the full name (where the
         # story names one such person only)
@@ -88,9 +89,11 @@ def story_entities(articles: Sequence[Article], mentions: Sequence[Mention], *, 
             count[full] += count.pop(name)
             votes[full].update(votes.pop(name))
             seen_in[full] += [a for a in seen_in.pop(name) if a not in seen_in[full]]
+            aliases[full].append(name)  # its sentences' figures are the full name's
             continue
-        # `American officials`, `British lender`: a demonym is a word, not a name
-        if _DEMONYM.search(name) and all(_ATTRIBUTIVE.match(naming[a.id][i][end:])
+        # `American officials`, `British insurers`: a word for a people before a plural noun is
+        # an adjective, not a name (a place, `Japan says`, is never one)
+        if _DEMONYM.search(name) and not is_place(name) and all(_ATTRIBUTIVE.match(naming[a.id][i][end:])
                                          for a in articles for i, b in enumerate(a.blocks)
                                          if b.kind in ("paragraph", "item", "summary")
                                          for _, end, n in C.entities(naming[a.id][i], names) if n == name):
@@ -98,7 +101,7 @@ def story_entities(articles: Sequence[Article], mentions: Sequence[Mention], *, 
     by_sentence: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         for name in count:
-            if _names(m.sentence, name):
+            if _names(m.sentence, name) or any(_names(m.sentence, alias) for alias in aliases.get(name, ())):
                 by_sentence[name].append(m)
     out = []
     for name, n in count.items():

@@ -119,11 +119,6 @@ def slugify(text: str) -> str:
     return slug[:80].strip("-") or "article"
 
 
-def _same_words(a: str, b: str) -> bool:
-    """`Storm Hollis: the damage` and `storm hollis - the damage`: the same words."""
-    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
-
-
 def make_article(meta: dict[str, Any], blocks: list[Block], *, rel: str, story: str, stem: str, fmt: str) -> Article:
     """An Article from checked metadata and body blocks: title and summary become blocks too."""
     title = meta.get("title") or ""
@@ -133,9 +128,6 @@ def make_article(meta: dict[str, Any], blocks: list[Block], *, rel: str, story: 
             raise InputError(rel, "article has no title: add 'title:' to its front matter")
         title = first_heading.text
         blocks = [b for b in blocks if b is not first_heading]
-    elif blocks and blocks[0].kind == "heading" and _same_words(blocks[0].text, title):
-        # a body that opens with its own title as a heading: the page would show it twice
-        blocks = blocks[1:]
     if not any(b.text for b in blocks):
         raise InputError(rel, "article has no body text")
     summary = meta.get("summary") or meta.get("description")

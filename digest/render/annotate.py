@@ -56,10 +56,11 @@ def source_label(article: Article) -> str:
 
 
 def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], *, markers: bool,
-           config: str | None, first: int = 1) -> str:
+           config: str | None, first: int = 1, body: bool = True) -> str:
     """`text` as Markdown with each figure in `<mark id=… class=…>` and, if `markers`, ` (n)`
     after each figure other sources state too (`annotated`), numbered from `first` (a list's
-    items share one numbering); a figure one source alone states is marked, never annotated."""
+    items share one numbering); a figure one source alone states is marked, never annotated.
+    `body` is False for the headline and headings (no search form: it would show in titles)."""
     out: list[str] = []
     pos = 0
     n = first
@@ -76,7 +77,7 @@ def marked(text: str, mentions: Sequence[Mention], claims: Mapping[str, Claim], 
         # the status in words a screen reader reads (the page's legend), not in `title` alone
         out.append(
             f'<mark id="{m.anchor}" class="{cls}" data-claim="{escape_attr(claim.id)}" '
-            f'title="{escape_attr(title)}" aria-describedby="{LEGEND_IDS[claim.status]}"{_searchable(f.text) if markers else ""}>'
+            f'title="{escape_attr(title)}" aria-describedby="{LEGEND_IDS[claim.status]}"{_searchable(f.text) if body else ""}>'
             f'{escape_md(f.text, config=config)}</mark>'
         )
         if markers and annotated(claim):

@@ -8,10 +8,11 @@ from typing import Any
 
 from digest.figures.dates import describe_period, period_bounds
 from digest.figures.display import normalised
-from digest.model import Digest, Mention, Story
+from digest.model import Article, Digest, Mention, Story
 from digest.render.annotate import STATUS_ICONS, link, page_path, source_label, story_path
 from digest.render.escape import escape_md, trusted
 from digest.render.pages import claims_by_anchor, front_matter
+from digest.render.values import offset_in_sentence
 
 ENTITY_HEADINGS = {"company": "Companies and organisations", "person": "People", "place": "Places",
                    "other": "Other names"}
@@ -23,23 +24,25 @@ ENTITY_FIGURES = 12
 _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|before|through|prior to)\s+(?:(?:the\s+)?(?:start|end|middle)\s+of\s+)?$",
                            re.IGNORECASE)
 #: Words in a date's clause that make it a forecast or a plan, not an event: `is expected to
-#: close in Q3 2025`, `will open in 2027`, `by 2030`.
-_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|expected|expects?|forecast(?:s|ed)?|projected|plans?|planned|"
-                            r"scheduled|set to|due to|aims?|targets?|targeted|intends?|by)\b[^,;.]*$", re.IGNORECASE)
+#: close in Q3 2025`, `will open in 2027`, `by 2030` (right before the date: `acquired by
+#: Google in 2019` is past).
+_FUTURE_BEFORE = re.compile(r"(?:\b(?:will|shall|expected|expects?|forecast(?:s|ed)?|projected|plans?|planned|"
+                            r"scheduled|set to|aims?|targets?|targeted|intends?)\b[^,;.]*|"
+                            r"\bby\s+(?:the\s+(?:end|middle|start)\s+of\s+)?)$", re.IGNORECASE)
 
 
-def _before(m: Mention) -> str:
-    """The sentence's text before the date (the clause it stands in)."""
-    at = m.sentence.find(m.figure.text)
-    return m.sentence[:at] if at >= 0 else ""
+def _before(m: Mention, article: Article) -> str:
+    """The sentence's text before the date (the clause it stands in), found by offset."""
+    at = offset_in_sentence(m, article)
+    return m.sentence[:at] if at is not None else ""
 
 
-def _reference(m: Mention) -> bool:
-    return _BOUND_BEFORE.search(_before(m)) is not None
+def _reference(m: Mention, article: Article) -> bool:
+    return _BOUND_BEFORE.search(_before(m, article)) is not None
 
 
-def _expected(m: Mention) -> bool:
-    return _FUTURE_BEFORE.search(_before(m)[-80:]) is not None
+def _expected(m: Mention, article: Article) -> bool:
+    return _FUTURE_BEFORE.search(_before(m, article)[-80:]) is not None
 
 
 def timeline_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
@@ -57,7 +60,7 @@ def timeline_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
         grouped: dict[str, list[Mention]] = defaultdict(list)
         for m in story.mentions:
             label = m.figure.period
-            if m.figure.kind == "date" and label and not label.startswith("--") and not _reference(m):
+            if m.figure.kind == "date" and label and not label.startswith("--") and not _reference(m, articles[m.article]):
                 grouped[label].append(m)
         for label, mentions in grouped.items():
             start, _ = period_bounds(label, mentions[0].figure.value)
@@ -66,7 +69,7 @@ def timeline_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                 if all(s["article"] != m.article for s in sources):
                     sources.append({"article": m.article, "label": source_label(articles[m.article]),
                                     "link": trusted(link(page, page_path(m.article), m.anchor))})
-            expected = all(_expected(m) for m in mentions)
+            expected = all(_expected(m, articles[m.article]) for m in mentions)
             when = describe_period(label) + (" (expected)" if expected else "")
             events.append({"start": start, "label": label, "when": when, "story": story,
                            "story_link": trusted(link(page, story_path(story.slug))),

@@ -4,6 +4,7 @@ the environment's `finalize`; fragments built from escaped pieces are marked tru
 from __future__ import annotations
 
 import html
+import re
 import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -37,11 +38,13 @@ from digest.render.config import FULL, Publishing
 from digest.render.escape import escape_md, trusted
 from digest.render.exports import annotations_path
 from digest.render.values import (
+    LowerWords,
     Value,
     attribution,
     claim_label,
     disputes_in_order,
     distinct_labels,
+    offset_in_sentence,
     place,
     stated_values,
 )
@@ -74,9 +77,11 @@ def claims_by_anchor(story: Story) -> dict[str, dict[str, Claim]]:
 
 
 def article_context(article: Article, story: Story, *, claims: Mapping[str, Claim],
-                    config: str | None, publish: Publishing = FULL) -> dict[str, Any]:
-    """Everything article.md.j2 needs; `claims` maps this article's anchors to their claims.
-    With `publish.mode == "excerpts"` the page keeps, of the article's text, its title and the
+                    config: str | None, publish: Publishing = FULL, labels: Mapping[str, str] | None = None,
+                    values: dict[str, list[Value]] | None = None) -> dict[str, Any]:
+    """Everything article.md.j2 needs; `claims` maps this article's anchors to their claims;
+    `labels` and `values` (claim id -> its label, its stated values) are made once per story and
+    shared by its articles (made here where not given). With `publish.mode == "excerpts"` the page keeps, of the article's text, its title and the
     sentences that give figures (each block's, joined by an ellipsis)."""
     page = page_path(article.id)
     articles = {a.id: a for a in story.articles}
@@ -97,7 +102,9 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
     def notes(mentions: list[Mention]) -> str:
         return numbered_list([annotation(m, claims[m.anchor], page=page, articles=articles, config=config,
                                          firsts=first(claims[m.anchor]))
-                              for m in sorted(mentions, key=lambda m: m.figure.start) if annotated(claims[m.anchor])])
+                              # a list's items share one numbering: in item order, then in text order
+                              for m in sorted(mentions, key=lambda m: (m.block, m.figure.start))
+                              if annotated(claims[m.anchor])])
 
     def any_note(mentions: list[Mention]) -> bool:
         return any(annotated(claims[m.anchor]) for m in mentions)
@@ -130,13 +137,18 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
             if excerpts and block.kind != "title" and not block.text:
                 continue
             if block.kind == "title":
-                title_md = marked(block.text, mentions, claims, markers=False, config=config)
+                title_md = marked(block.text, mentions, claims, markers=False, config=config, body=False)
+            elif block.kind == "heading" and not mentions and i == _first_body(article) \
+                    and _same_words(block.text, article.title):
+                # a body that opens with its own title as a heading: shown once (one that states
+                # figures stays, its marks are linked to)
+                continue
             elif block.kind == "heading":
                 # annotations in headings leak "(1)" into the table of contents: mark only. The
                 # id is digest's own: one made from the text ("Fig 1" -> `fig-1`) would take the
                 # links meant for figure 1
                 headings += 1
-                blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config)
+                blocks.append("## " + marked(block.text, mentions, claims, markers=False, config=config, body=False)
                               + f" {{ #section-{headings} }}")
             else:
                 text = marked(block.text, mentions, claims, markers=any_note(mentions), config=config)
@@ -190,7 +202,10 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         "excerpts": excerpts,
         "original": original,
         "byline": trusted(" · ".join(byline)),
-        "standing": [trusted(line) for line in _standing(article, story, claims, page=page, config=config)],
+        "standing": [trusted(line) for line in _standing(
+            article, [m for ms in by_block.values() for m in ms], claims, articles=articles, page=page, config=config,
+            labels=labels if labels is not None else distinct_labels([c for c in story.claims if c.compared]),
+            values=values if values is not None else {})],
         "legend": trusted(" ".join(f'<span class="digest-key digest-key--{status}" id="{LEGEND_IDS[status]}">'
                                    f"{STATUS_ICONS[status]} {STATUS_LABELS[status].lower()}</span>"
                                    for status in STATUS_ORDER)),
@@ -201,34 +216,53 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
 MAX_NAMED = 5
 
 
-def _standing(article: Article, story: Story, claims: Mapping[str, Claim], *, page: str,
-              config: str | None) -> list[str]:
+def _standing(article: Article, mentions: list[Mention], claims: Mapping[str, Claim], *,
+              articles: Mapping[str, Article], page: str, config: str | None, labels: Mapping[str, str],
+              values: dict[str, list[Value]]) -> list[str]:
     """Under an article's byline, where it stands: the quantities on which it disagrees with
     other sources (its value against theirs, linked to the conflicts page), and those on which
-    it agrees."""
-    articles = {a.id: a for a in story.articles}
-    own = list(dict.fromkeys(claims[m.anchor].id for m in story.mentions if m.article == article.id))
-    by_id = {c.id: c for c in claims.values()}
-    disputed = [by_id[i] for i in own if by_id[i].status == "disputed"]
-    agreed = [by_id[i] for i in own if by_id[i].status == "corroborated"]
+    it agrees (at most MAX_NAMED of each named, the rest counted)."""
+    by_id = {c.id: c for c in (claims[m.anchor] for m in sorted(mentions, key=lambda m: (m.block, m.figure.start)))}
+    disputed = [c for c in by_id.values() if c.status == "disputed"]
+    agreed = [c for c in by_id.values() if c.status == "corroborated"]
     lines = []
-    if disputed:
-        parts = []
-        for claim in disputed:
-            values = stated_values(claim, articles)
-            mine = [v.text for v in values if any(m.article == article.id for m in v.mentions)]
-            theirs = [v.text for v in values if any(m.article != article.id for m in v.mentions)]
-            others = [t for t in theirs if t not in mine] or [t for t in theirs]
-            said = (f"this report: {' and '.join(mine)}; others: {', '.join(others)}" if theirs
-                    else f"this report gives {' and '.join(mine)}")
-            parts.append(f"[{escape_md(claim_label(claim), config=config)}]({link(page, 'conflicts.md', claim.id)})"
-                         f" ({escape_md(said, config=config)})")
-        lines.append("≠ **Disagrees with other sources on** " + " · ".join(parts))
+    parts = []
+    for claim in disputed:
+        if claim.id not in values:
+            values[claim.id] = stated_values(claim, articles)
+        mine = [v.text for v in values[claim.id] if any(m.article == article.id for m in v.mentions)]
+        others = [v.text for v in values[claim.id] if v.text not in mine]
+        if not mine:  # the editor deprecated this article's values
+            continue
+        said = (f"this report: {_few(mine)}; others: {_few(others)}" if others
+                else f"this report gives {_few(mine)}")
+        parts.append(f"[{escape_md(labels.get(claim.id, claim_label(claim)), config=config)}]"
+                     f"({link(page, 'conflicts.md', claim.id)}) ({escape_md(said, config=config)})")
+    if parts:
+        more = f" · and {len(parts) - MAX_NAMED} more" if len(parts) > MAX_NAMED else ""
+        lines.append("≠ **Disagrees with other sources on** " + " · ".join(parts[:MAX_NAMED]) + more)
     if agreed:
-        named = ", ".join(escape_md(claim_label(c), config=config) for c in agreed[:MAX_NAMED])
+        named = ", ".join(escape_md(labels.get(c.id, claim_label(c)), config=config) for c in agreed[:MAX_NAMED])
         more = f" and {len(agreed) - MAX_NAMED} more" if len(agreed) > MAX_NAMED else ""
         lines.append(f"= **Agrees with other sources on** {named}{more}")
     return lines
+
+
+def _few(texts: list[str]) -> str:
+    """`$850 million`, `$1.2 billion and $1.3 billion`, `95,000 homes, … and 4 more`."""
+    if len(texts) <= MAX_VALUES:
+        return " and ".join(texts) if len(texts) == 2 else ", ".join(texts)
+    return f"{', '.join(texts[:MAX_VALUES - 1])} and {len(texts) - MAX_VALUES + 1} more"
+
+
+def _first_body(article: Article) -> int:
+    """The index of the article's first block after its title and summary."""
+    return next((i for i, b in enumerate(article.blocks) if b.kind not in ("title", "summary")), -1)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """`Storm Hollis: the damage` and `storm hollis - the damage`: the same words."""
+    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
 
 
 def _original(url: str | None) -> Markup | None:
@@ -333,8 +367,9 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     if len(columns) < len(story.articles):
         labels.append(f"{len(story.articles) - len(columns)} other sources")
     articles = {a.id: a for a in story.articles}
-    disagreements = [trusted(disagreement(c, articles, page=page, config=config, linked=True))
-                     for c in disputes_in_order(story.claims)]
+    disagreements = [trusted(line) for c in disputes_in_order(story.claims)
+                     if (line := disagreement(c, articles, page=page, config=config, linked=True,
+                                              label=names[c.id])) is not None]
     return {
         "front_matter": trusted(front_matter({"title": story.title, "digest": {"kind": "story"}})),
         "story": story, "disagreements": disagreements,
@@ -353,11 +388,13 @@ MAX_SOURCES = 3
 
 
 def disagreement(claim: Claim, articles: Mapping[str, Article], *, page: str, config: str | None,
-                 linked: bool) -> str:
+                 linked: bool, label: str) -> str | None:
     """One disputed claim on one line, as Markdown: `[Damage · Hollis](conflicts): **about $850
     million** (Coastal Wire) vs **$1.2 billion** (Bay Herald, Harbor Gazette)`; with `linked`,
     each source links to the place where it says so."""
     values = stated_values(claim, articles)
+    if len(values) < 2:  # the editor deprecated all but one value
+        return None
     shown = values if len(values) <= MAX_VALUES else [values[0], values[-1]]
 
     def who(v: Value) -> str:
@@ -374,8 +411,7 @@ def disagreement(claim: Claim, articles: Mapping[str, Article], *, page: str, co
     said = " vs ".join(f"**{escape_md(v.text, config=config)}** ({who(v)})" for v in shown)
     if len(shown) < len(values):
         said += f" ({len(values)} values in all)"
-    label = escape_md(claim_label(claim), config=config)
-    return f"[{label}]({link(page, 'conflicts.md', claim.id)}): {said}"
+    return f"[{escape_md(label, config=config)}]({link(page, 'conflicts.md', claim.id)}): {said}"
 
 
 def single(claim: Claim, articles: Mapping[str, Article], *, page: str, config: str | None, label: str) -> str:
@@ -405,7 +441,10 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     for story in digest.stories:
         articles = {a.id: a for a in story.articles}
         entries = []
-        for claim in disputes_in_order(story.claims):
+        disputes = disputes_in_order(story.claims)
+        lower = LowerWords(story.articles)
+        names = distinct_labels([c for c in story.claims if c.compared]) if disputes else {}
+        for claim in disputes:
             values = stated_values(claim, articles)
             rows: dict[str, dict[str, Any]] = {}
             for m in claim.mentions:
@@ -417,7 +456,7 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                     notes = []
                     if m.period:
                         notes.append(describe_period(m.period))
-                    if (who := attribution(m.sentence, m.figure.text)) is not None:
+                    if (who := attribution(m.sentence, _at(m, article), lower)) is not None:
                         notes.append(f"according to {who}")
                     flag = ("★ preferred" if mention_ref(m) in claim.preferred else
                             "✗ deprecated" if mention_ref(m) in claim.deprecated else None)
@@ -431,16 +470,18 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
                     row["values"][value] = text
                 row["where"].append(f"[{escape_md(place(article, m.block), config=config)}]"
                                     f"({link(page, page_path(m.article), m.anchor)})")
-            entries.append({"claim": claim, "label": trusted(escape_md(claim_label(claim), config=config)),
+            entries.append({"claim": claim, "label": trusted(escape_md(names[claim.id], config=config)),
                             "rows": [{"source": r["source"], "sentence": r["sentence"],
                                       "says": trusted("<br>".join(r["values"].values())),
                                       "where": trusted(", ".join(dict.fromkeys(r["where"])))}
                                      for r in rows.values()],
                             "spread": spread_text(claim.spread),
                             "confidence": f"{claim.confidence:.2f}" if claim.confidence is not None else None})
+            if len(values) < 2:  # every mention but one value deprecated by the editor
+                continue
             low, high = values[0], values[-1]
-            overview.append({"label": trusted(f"[{escape_md(claim_label(claim), config=config)}](#{claim.id})"),
-                             "story": story.title, "low": _said_by(low, config), "high": _said_by(high, config),
+            overview.append({"label": trusted(f"[{escape_md(names[claim.id], config=config)}](#{claim.id})"),
+                             "story": story.title, "low": _said_by(low, articles, config, lower), "high": _said_by(high, articles, config, lower),
                              "spread": spread_text(claim.spread) or "—"})
         if entries:
             stories.append({"story": story, "entries": entries, "link": trusted(link(page, story_path(story.slug)))})
@@ -448,11 +489,17 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
             "stories": stories, "overview": overview}
 
 
-def _said_by(v: Value, config: str | None) -> Markup:
+def _at(m: Mention, article: Article) -> int | str:
+    """The figure's offset in its sentence, else its text (for `attribution`)."""
+    at = offset_in_sentence(m, article)
+    return m.figure.text if at is None else at
+
+
+def _said_by(v: Value, articles: Mapping[str, Article], config: str | None, lower: LowerWords) -> Markup:
     """`**$850 million** (Coastal Wire, according to insurers)`."""
     whose = []
     for name, m in zip(v.sources, v.mentions, strict=True):
-        who = attribution(m.sentence, m.figure.text)
+        who = attribution(m.sentence, _at(m, articles[m.article]), lower)
         whose.append(f"{name}, according to {who}" if who else name)
     return trusted(f"**{escape_md(v.text, config=config)}** ({escape_md(' · '.join(dict.fromkeys(whose)), config=config)})")
 
@@ -476,12 +523,14 @@ def home_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     rows = []
     for story, c in zip(digest.stories, counts, strict=True):
         articles = {a.id: a for a in story.articles}
-        disputes = disputes_in_order(story.claims)
+        names = distinct_labels([c for c in story.claims if c.compared])
+        lines = [trusted(line) for claim in disputes_in_order(story.claims)
+                 if (line := disagreement(claim, articles, page="index.md", config=config, linked=False,
+                                          label=names[claim.id])) is not None]
         rows.append({"story": story, "link": trusted(story_path(story.slug)), "counts": c,
                      "sources": [source_label(a) for a in story.articles],
-                     "disagreements": [trusted(disagreement(claim, articles, page="index.md", config=config,
-                                                            linked=False)) for claim in disputes[:HOME_DISPUTES]],
-                     "more": len(disputes) - HOME_DISPUTES if len(disputes) > HOME_DISPUTES else 0,
+                     "disagreements": lines[:HOME_DISPUTES],
+                     "more": max(0, len(lines) - HOME_DISPUTES),
                      "conflicts_link": trusted(link("index.md", "conflicts.md", f"story-{story.slug}"))})
     total = {k: sum(c[k] for c in counts) for k in ("disputed", "corroborated", "single-source")}
     return {"front_matter": trusted(front_matter({"title": "Home", "digest": {"kind": "home"}})),

@@ -8,8 +8,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-import simplemma
-
 from digest.figures.dates import describe_period
 from digest.figures.display import normalised
 from digest.model import Article, Claim, Mention
@@ -77,13 +75,47 @@ _NOT_WHO = frozenset(["it", "he", "she", "they", "we", "i", "you", "this", "that
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
-def attribution(sentence: str, figure: str | None = None) -> str | None:
-    """On whose word the sentence gives `figure` (its text; the first figure where None), where
+class LowerWords:
+    """The words the articles write in lower case somewhere (`insurers`, never `reuters`),
+    gathered on the first question (most credits never ask)."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = articles
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(w for a in self._articles for b in a.blocks
+                                    for w in _WORD.findall(b.text) if w.islower())
+        return word in self._words
+
+
+_WORD = re.compile(r"[A-Za-z][a-z'’-]*")
+
+
+def offset_in_sentence(m: Mention, article: Article) -> int | None:
+    """Where the mention's figure starts in its sentence (None where the sentence is not found
+    in its block as written): by offsets, never by searching the figure's text, which a
+    sentence may hold twice (`1,850 damaged homes ... only 850`)."""
+    text = article.blocks[m.block].text
+    start = text.find(m.sentence)
+    while start != -1 and start + len(m.sentence) <= m.figure.start:
+        start = text.find(m.sentence, start + 1)
+    if start < 0 or start > m.figure.start:
+        return None
+    return m.figure.start - start
+
+
+def attribution(sentence: str, figure: str | int | None = None,
+                lower: LowerWords | frozenset[str] = frozenset()) -> str | None:
+    """On whose word the sentence gives `figure` (its offset in the sentence, or its text; the
+    first figure where None), where
     it says so: `according to the city`, `city officials said` -> `city officials`, `Insurers
-    estimate that` -> `insurers`. Where a sentence credits several (`officials put it at $1.2
+    estimate that` -> `insurers` (where the story writes `insurers` in lower case elsewhere:
+    `lower`). Where a sentence credits several (`officials put it at $1.2
     billion, while insurers estimate $850 million`), the credit nearest the figure; None where
     it names no one (a pronoun is no one)."""
-    at = sentence.find(figure) if figure else -1
+    at = figure if isinstance(figure, int) else sentence.find(figure) if figure else -1
     found: list[tuple[int, int, str]] = []
     for pattern in (_ACCORDING, _SAID):
         for m in pattern.finditer(sentence):
@@ -91,10 +123,10 @@ def attribution(sentence: str, figure: str | None = None) -> str | None:
             if who.split(" ")[0].lower() in _NOT_WHO or any(ch.isdigit() for ch in who):
                 continue
             # a sentence's first word is capitalised as such: `Insurers` is `insurers`, where
-            # it is an English word and the words after it are not names (`Mayor Ines Okafor`)
+            # the story writes it so elsewhere and the words after it are not names (`Mayor
+            # Ines Okafor`)
             first, _, rest = who.partition(" ")
-            if (m.start(1) == 0 and first[1:].islower() and rest == rest.lower()
-                    and simplemma.is_known(first.lower(), lang="en")):
+            if m.start(1) == 0 and first[1:].islower() and rest == rest.lower() and first.lower() in lower:
                 who = first.lower() + (f" {rest}" if rest else "")
             if at < 0:
                 found.append((0, 0, who))

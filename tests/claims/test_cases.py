@@ -159,3 +159,23 @@ def test_a_demonym_used_as_an_adjective_is_no_name() -> None:
     found = _entities("American officials said 14 died. British insurers paid.",
                       "American troops moved. British lenders paid. Acme Inc agreed, Acme Inc said.")
     assert [n for n, _ in found] == ["Acme Inc"]
+
+
+def test_a_country_or_company_before_a_verb_stays_a_name() -> None:
+    found = [n for n, _ in _entities("It was agreed, and Japan said it would pay; meanwhile Hyundai reported a loss.",
+                                     "It is said that Japan said more, while Hyundai reported again.")]
+    assert {"Japan", "Hyundai"} <= set(found)
+
+
+def test_a_surnames_figures_stay_with_the_full_name() -> None:
+    from digest.claims.entities import story_entities
+    from digest.figures import extract_figures
+    from digest.model import Article, Block, Mention
+
+    texts = ["Mayor Ines Okafor visited the harbor.", "Okafor said 300 homes were lost."]
+    articles = [Article(id=f"s/{i}", story="s", slug=str(i), source=f"s/{i}.md", format="md", title="T",
+                        blocks=(Block("title", "T"), Block("paragraph", t))) for i, t in enumerate(texts * 2)]
+    f = extract_figures(texts[1])[0]
+    mentions = [Mention(article="s/1", block=1, figure=f, sentence=texts[1], anchor="fig-1")]
+    [entity] = story_entities(articles, mentions, story="s")
+    assert entity.name == "Ines Okafor" and [m.figure.text for m in entity.mentions] == ["300 homes"]

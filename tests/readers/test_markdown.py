@@ -48,17 +48,6 @@ def test_title_from_first_heading(tmp_path: Path) -> None:
     assert a.title == "The heading title" and [b.text for b in a.body] == ["Body."]
 
 
-def test_a_first_heading_that_repeats_the_title_is_read_once(tmp_path: Path) -> None:
-    p = tmp_path / "s" / "a.md"
-    p.parent.mkdir()
-    p.write_text("---\ntitle: 'Storm damage: $1.2 billion'\n---\n\n# Storm damage - $1.2 Billion\n\nBody.\n\n"
-                 "## Storm damage: $1.2 billion\n\nMore.\n", encoding="utf-8")
-    a = read_article(p, root=tmp_path, story="s")
-    # the page shows the title once; a later heading of the same words is the article's own
-    assert [(b.kind, b.text) for b in a.body] == [("paragraph", "Body."), ("heading", "Storm damage: $1.2 billion"),
-                                                 ("paragraph", "More.")]
-
-
 def test_a_story_title_from_its_folder_keeps_the_folders_capitals(tmp_path: Path) -> None:
     from digest.discover import discover
 

@@ -18,3 +18,15 @@ def test_timeline_leaves_out_span_bounds_and_marks_forecasts(tmp_path: Path) -> 
     assert "**2028 \\(expected\\)**" in whens
     # a date the reports give as a fact is not marked
     assert "**June 2023**" in whens
+
+
+def test_a_past_event_with_by_is_no_forecast(tmp_path: Path) -> None:
+    from tests.conftest import write_story
+
+    content = write_story(tmp_path / "content", {
+        "a.md": "---\ntitle: A\nsource: A\n---\n\nThe startup, founded by two students in 2011, was acquired "
+                "by Google in June 2019. Revenue is expected to double in 2027. It aims to hire 50 people by 2030.\n"})
+    build(content, out=tmp_path / "docs", config=None, cache=None)
+    rows = [r.split("|")[1].strip() for r in (tmp_path / "docs" / "timeline.md").read_text(encoding="utf-8").splitlines()
+            if r.startswith("| **")]
+    assert rows == ["**2011**", "**June 2019**", "**2027 \\(expected\\)**", "**2030 \\(expected\\)**"]

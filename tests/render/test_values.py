@@ -27,7 +27,8 @@ from digest.render.values import attribution, place
     ("The storm killed 14 people.", "14 people", None),
 ])
 def test_attribution(sentence: str, figure: str, who: str | None) -> None:
-    assert attribution(sentence, figure) == who
+    # the story writes these in lower case elsewhere ("the insurers' estimate"): not names
+    assert attribution(sentence, figure, frozenset(["insurers", "city"])) == who
 
 
 def test_place_names_the_block_as_a_reader_counts() -> None:
@@ -76,3 +77,68 @@ def test_no_two_rows_of_a_story_page_read_alike(tmp_path) -> None:  # type: igno
     assert len(labels) == len(set(labels)) > 10, labels
     # told apart by what differs: the period, else the kind of figure
     assert "Market size \\(\u20602027\\)" in labels and "IPO timing · Databricks \\(a date\\)" in labels
+
+
+def test_a_dispute_whose_values_the_editor_deprecated_builds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from digest.pipeline import build
+    from tests.conftest import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "port-avery-storm" / "claims.yml").write_text(
+        "- claim: homes-without-power-hollis\n"
+        "  deprecated: [bay-herald#fig-7, coastal-wire#fig-5, harbor-gazette#fig-9]\n", encoding="utf-8")
+    build(content, out=tmp_path / "docs", config=None, cache=None)
+    conflicts = (tmp_path / "docs" / "conflicts.md").read_text(encoding="utf-8")
+    overview = conflicts.split("## Overview")[1].split("\n## ")[0]
+    assert "Homes without power" not in overview and "Damage · Hollis" in overview
+    wire = (tmp_path / "docs" / "port-avery-storm" / "coastal-wire.md").read_text(encoding="utf-8")
+    assert "this report: ;" not in wire and "Homes without power · Hollis (this report" not in wire
+
+
+def test_the_credit_is_found_by_the_figures_offset() -> None:
+    sentence = "The city counted 1,850 damaged homes, while insurers said only 850 were damaged."
+    assert attribution(sentence, sentence.index(" 850") + 1) == "insurers"
+
+
+def test_a_lists_notes_follow_its_items(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from digest.pipeline import build
+    from tests.conftest import write_story
+
+    body = ("- Acme Inc now employs 3,000 workers at the plant.\n"
+            "- $40 million was spent on the new plant by Acme Inc.\n")
+    content = write_story(tmp_path / "content", {
+        "a.md": f"---\ntitle: A\nsource: A\n---\n\nAcme Inc opened a plant.\n\n{body}",
+        "b.md": f"---\ntitle: B\nsource: B\n---\n\nAcme Inc opened a plant.\n\n{body}"})
+    build(content, out=tmp_path / "docs", config=None, cache=None)
+    page = (tmp_path / "docs" / "s" / "a.md").read_text(encoding="utf-8")
+    marks = re.findall(r'data-claim="([^"]+)"[^>]*>([^<]+)</mark> <span data-pagefind-ignore>\((\d)\)', page)
+    notes = re.findall(r"^(\d)\.  \*\*(.+?)\*\*", page, re.MULTILINE)
+    assert [n for _, _, n in marks] == ["1", "2"] and len(notes) == 2
+    # the note numbered as a figure's marker is that figure's (the list's items share one numbering)
+    by_number = dict(notes)
+    for _claim, text, n in marks:
+        assert ("workers" in text) == ("employ" in by_number[n].lower() or "headcount" in by_number[n].lower()), \
+            (text, by_number[n])
+
+
+def test_a_first_heading_that_repeats_the_title_is_shown_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from digest.pipeline import build
+    from tests.conftest import write_story
+
+    content = write_story(tmp_path / "content", {
+        "a.md": "---\ntitle: 'Storm damage: the bill'\nsource: A\n---\n\n# Storm damage - the Bill\n\n"
+                "The storm cost $5 million.\n\n## Storm damage: the bill\n\nMore.\n",
+        "b.md": "---\ntitle: 'Damage put at $5 million'\nsource: B\n---\n\n# Damage put at $5 million\n\n"
+                "The storm cost $5 million.\n"})
+    build(content, out=tmp_path / "docs", config=None, cache=None)
+    a = (tmp_path / "docs" / "s" / "a.md").read_text(encoding="utf-8")
+    # the repeat is not shown; a later heading of the same words is the article's own
+    assert "Storm damage \\- the Bill" not in a and a.count("## Storm damage: the bill") == 1
+    # a repeat that states figures stays (its marks are linked to from the other pages)
+    b = (tmp_path / "docs" / "s" / "b.md").read_text(encoding="utf-8")
+    assert b.count("## Damage put at") == 1
