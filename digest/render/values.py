@@ -109,12 +109,11 @@ def offset_in_sentence(m: Mention, article: Article) -> int | None:
 def attribution(sentence: str, figure: str | int | None = None,
                 lower: LowerWords | frozenset[str] = frozenset()) -> str | None:
     """On whose word the sentence gives `figure` (its offset in the sentence, or its text; the
-    first figure where None), where
-    it says so: `according to the city`, `city officials said` -> `city officials`, `Insurers
-    estimate that` -> `insurers` (where the story writes `insurers` in lower case elsewhere:
-    `lower`). Where a sentence credits several (`officials put it at $1.2
-    billion, while insurers estimate $850 million`), the credit nearest the figure; None where
-    it names no one (a pronoun is no one)."""
+    first figure where None), where it says so: `according to the city`, `city officials said`
+    -> `city officials`, `Insurers estimate that` -> `insurers` (where the story writes
+    `insurers` in lower case elsewhere: `lower`). Where a sentence credits several (`officials
+    put it at $1.2 billion, while insurers estimate $850 million`), the credit in the figure's
+    own clause, then the nearest; None where it names no one (a pronoun is no one)."""
     at = figure if isinstance(figure, int) else sentence.find(figure) if figure else -1
     found: list[tuple[int, int, str]] = []
     for pattern in (_ACCORDING, _SAID):
