@@ -18,7 +18,7 @@ from digest.render.annotate import story_path
 from digest.render.config import FULL, Publishing, publishing
 from digest.render.escape import escapable_chars, escape_md, first_upper
 from digest.render.exports import annotations_path, feeds, site_url, to_json, web_annotations
-from digest.render.values import Value, distinct_labels
+from digest.render.values import Value, story_labels
 
 TEMPLATES = Path(__file__).parent / "templates"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -119,7 +119,7 @@ def story_files(story: Story, entities: list[dict[str, Any]], /, *, env: jinja2.
         # prefix and suffix would otherwise carry the text the page leaves out)
         story = pages.excerpted(story)
     firsts: dict[str, list[Mention]] = {}  # each claim's first mention per source, made once per story
-    labels = distinct_labels([c for c in story.claims if c.compared])  # once per story, as are the values
+    labels = story_labels(story)  # once per story, as are the values
     values: dict[str, list[Value]] = {}
     for article in story.articles:
         out[f"{article.id}.md"] = article_t.render(

@@ -11,7 +11,7 @@ URLs start from mkdocs.yml's `site_url` (the Pages workflow sets it through SITE
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import orjson
@@ -23,7 +23,7 @@ from digest.model import Article, Claim, Digest, Mention, Story
 from digest.render import config as mkdocs_config
 from digest.render.annotate import MAX_OTHERS, STATUS_LABELS, source_label
 from digest.render.escape import first_upper
-from digest.render.values import stated_values
+from digest.render.values import claim_label, stated_values, status_counts
 
 ATOM = "http://www.w3.org/2005/Atom"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -82,7 +82,8 @@ def _story_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
     entries = []
     undated = _newest(digest)
     for story in digest.stories[:FEED_ENTRIES]:  # newest first already
-        counts = {s: sum(1 for c in story.claims if c.compared and c.status == s) for s in STATUS_LABELS}
+        counts = status_counts(story)
+        articles = {a.id: a for a in story.articles}
         sources = ", ".join(source_label(a) for a in story.articles)
         summary = (f"{counts['disputed']} disputed, {counts['corroborated']} corroborated and "
                    f"{counts['single-source']} single-source figures across {len(story.articles)} sources: {sources}.")
@@ -90,7 +91,7 @@ def _story_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
         entries.append({
             "id": f"{base}{story.slug}/", "url": f"{base}{story.slug}/", "title": story.title,
             "updated": _timestamp(story.published, undated), "summary": summary,
-            "items": [f"{_claim_title(c)}: {_values(c, story)}" for c in disputed],
+            "items": [f"{claim_label(c)}: {_values(c, articles)}" for c in disputed],
             "text": " ".join(filter(None, [story.summary, summary])),
         })
     return entries
@@ -111,17 +112,13 @@ def _dispute_entries(digest: Digest, base: str) -> list[dict[str, Any]]:
         articles = {a.id: a for a in story.articles}
         entries.append({
             "id": f"{base}conflicts/#{c.id}", "url": f"{base}conflicts/#{c.id}",
-            "title": f"{_claim_title(c)}: {_values(c, story)} ({story.title})",
+            "title": f"{claim_label(c)}: {_values(c, articles)} ({story.title})",
             "updated": updated, "summary": c.reason,
             "items": [f"{source_label(articles[m.article])}: {normalised(m.figure)}: “{m.sentence}”"
                       for m in _first_per_value(c.mentions)],
             "text": c.reason,
         })
     return entries
-
-
-def _claim_title(c: Claim) -> str:
-    return first_upper(c.measure) + (f" · {c.subject}" if c.subject else "")
 
 
 def _first_per_value(mentions: Iterable[Mention]) -> list[Mention]:
@@ -131,10 +128,10 @@ def _first_per_value(mentions: Iterable[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def _values(c: Claim, story: Story) -> str:
+def _values(c: Claim, articles: Mapping[str, Article]) -> str:
     """The distinct values of a claim, lowest first, qualifiers kept where every source gives
     them: `nearly 95,000 homes vs more than 110,000 homes`."""
-    return " vs ".join(v.text for v in stated_values(c, {a.id: a for a in story.articles}))
+    return " vs ".join(v.text for v in stated_values(c, articles))
 
 
 def atom(entries: list[dict[str, Any]], *, title: str, base: str, path: str) -> str:

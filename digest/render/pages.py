@@ -43,10 +43,11 @@ from digest.render.values import (
     attribution,
     claim_label,
     disputes_in_order,
-    distinct_labels,
     offset_in_sentence,
     place,
     stated_values,
+    status_counts,
+    story_labels,
 )
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -204,7 +205,7 @@ def article_context(article: Article, story: Story, *, claims: Mapping[str, Clai
         "byline": trusted(" · ".join(byline)),
         "standing": [trusted(line) for line in _standing(
             article, [m for ms in by_block.values() for m in ms], claims, articles=articles, page=page, config=config,
-            labels=labels if labels is not None else distinct_labels([c for c in story.claims if c.compared]),
+            labels=labels if labels is not None else story_labels(story),
             values=values if values is not None else {})],
         "legend": trusted(" ".join(f'<span class="digest-key digest-key--{status}" id="{LEGEND_IDS[status]}">'
                                    f"{STATUS_ICONS[status]} {STATUS_LABELS[status].lower()}</span>"
@@ -345,7 +346,7 @@ def story_context(story: Story, *, config: str | None) -> dict[str, Any]:
     shown = {a.id for a in ranked[:MAX_COLUMNS]}
     columns = [a for a in story.articles if a.id in shown]
     rows: list[dict[str, Any]] = []
-    names = distinct_labels([c for c in story.claims if c.compared])
+    names = story_labels(story)
     for claim in sorted((c for c in story.claims if c.compared),
                         key=lambda c: (STATUS_ORDER[c.status], -(c.spread or 0), c.measure, c.id)):
         by_article: dict[str, dict[str, Mention]] = defaultdict(dict)
@@ -424,14 +425,6 @@ def single(claim: Claim, articles: Mapping[str, Article], *, page: str, config: 
     return f"{escape_md(label, config=config)}: {said}"
 
 
-def status_counts(story: Story) -> dict[str, int]:
-    counts = {"disputed": 0, "corroborated": 0, "single-source": 0}
-    for c in story.claims:
-        if c.compared:
-            counts[c.status] += 1
-    return counts
-
-
 def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     """Everything conflicts.md.j2 needs: an overview (each dispute's lowest and highest value,
     who gives each), then every disputed claim with one row per source, the surest first."""
@@ -443,7 +436,7 @@ def conflicts_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
         entries = []
         disputes = disputes_in_order(story.claims)
         lower = LowerWords(story.articles)
-        names = distinct_labels([c for c in story.claims if c.compared]) if disputes else {}
+        names = story_labels(story) if disputes else {}
         for claim in disputes:
             values = stated_values(claim, articles)
             rows: dict[str, dict[str, Any]] = {}
@@ -523,7 +516,7 @@ def home_context(digest: Digest, *, config: str | None) -> dict[str, Any]:
     rows = []
     for story, c in zip(digest.stories, counts, strict=True):
         articles = {a.id: a for a in story.articles}
-        names = distinct_labels([c for c in story.claims if c.compared])
+        names = story_labels(story)
         lines = [trusted(line) for claim in disputes_in_order(story.claims)
                  if (line := disagreement(claim, articles, page="index.md", config=config, linked=False,
                                           label=names[claim.id])) is not None]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from digest.figures.dates import describe_period
 from digest.figures.display import normalised
-from digest.model import Article, Claim, Mention
+from digest.model import Article, Claim, Mention, Story
 from digest.render.annotate import mention_ref, source_label
 from digest.render.escape import first_upper
 
@@ -147,6 +147,21 @@ def claim_label(claim: Claim) -> str:
     """`Damage · Hollis`: the measure, capitalised as a label, and whose quantity it is."""
     label = first_upper(claim.measure)
     return f"{label} · {claim.subject}" if claim.subject else label
+
+
+def story_labels(story: Story) -> dict[str, str]:
+    """The labels of a story's compared claims, told apart (`distinct_labels`): every page
+    names a claim by these."""
+    return distinct_labels([c for c in story.claims if c.compared])
+
+
+def status_counts(story: Story) -> dict[str, int]:
+    """How many of the story's compared claims have each status."""
+    counts = {"disputed": 0, "corroborated": 0, "single-source": 0}
+    for c in story.claims:
+        if c.compared:
+            counts[c.status] += 1
+    return counts
 
 
 def distinct_labels(claims: Sequence[Claim]) -> dict[str, str]:
