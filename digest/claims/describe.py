@@ -59,8 +59,9 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("grams", "g"), ("mass", 0.001)),
     **dict.fromkeys(("ounces", "oz"), ("mass", 0.028349523)),
     **dict.fromkeys(("tonnes", "tons"), ("mass", 1000.0)),
-    "mph": ("speed", 1.609344), "kph": ("speed", 1.0), "kmh": ("speed", 1.0),
+    "mph": ("speed", 1.609344), "kph": ("speed", 1.0), "kmh": ("speed", 1.0), "km/h": ("speed", 1.0),
     **dict.fromkeys(("GB",), ("storage", 1.0)), "TB": ("storage", 1000.0), "MB": ("storage", 0.001),
+    "KB": ("storage", 1e-6),
     "GHz": ("frequency", 1.0), "MHz": ("frequency", 0.001),
 }
 
@@ -153,6 +154,9 @@ class Evidence:
     """For a time span, how the sentence uses it: `offset` (the time between two events: `nine
     days earlier`, `two weeks ago`, `a week after`) or `stretch` (how long a state lasted: `in
     hospital for three weeks`, `a four year spell`); None where it does not say."""
+    borrowed: frozenset[str] = frozenset()
+    """Those of `near` that stand nearer another figure of the sentence than this one: that
+    figure's words (`cache` in `2.4GHz ... with 3MB L2 cache`), no evidence of a dispute alone."""
     listed: bool = False
     """Its sentence gives another value of the same kind and unit (`five hours of battery life
     and four hours with the 9600M`): one of several things, each told apart by words a pair
@@ -233,6 +237,7 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     name_spans = [(s, e) for s, e, _ in found]
     words: dict[str, float] = {}
     near: set[str] = set()
+    borrowed: set[str] = set()
     noun = noun_of(f.unit) if f.kind == "count" and f.unit and f.unit not in UNITS else None
     toks = tokens(sentence)
     before = [t for t in toks if t[1] <= at0]
@@ -256,10 +261,15 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             if lw in STOP_WORDS or len(lw) < 3:
                 continue
             weight = 1.0 / (1.0 + distance / 4.0)
+            # a word nearer another figure of the sentence is that figure's more than this one's
+            # (`with 3MB L2 cache` beside a clock speed; "killing two and wounding three")
+            theirs = side is not inside and _nearer_another(s, s + len(w), at0, at1, masked)
             for key in word_keys(lw):
                 words[key] = max(words.get(key, 0.0), weight)
                 if distance < 3:
                     near.add(key)
+                    if theirs:
+                        borrowed.add(key)
             if side is not inside:
                 distance += 1
     if noun and noun != "person":
@@ -295,7 +305,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             span = "stretch"
     return Evidence(dim, interval, words, frozenset(near), resolved,
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
-                    running=running, span=span, place=place, share=_share(f, block_text, here))
+                    running=running, span=span, place=place, share=_share(f, block_text, here),
+                    borrowed=frozenset(borrowed))
 
 
 
@@ -317,6 +328,13 @@ _LIST_JOINT = re.compile(r"^.{0,40}?(?:\band\b|\bor\b|,|;|\bwhile\b|\bvs\.?\b).{
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 #: A noun and "of" right before a bare number: `a mother of 12`, `a total of 13`.
 _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
+
+
+def _nearer_another(s: int, e: int, at0: int, at1: int, others: Sequence[tuple[int, int]]) -> bool:
+    """Whether the word at `s`-`e` stands nearer (in characters) one of `others` than the figure
+    at `at0`-`at1`."""
+    own = at0 - e if e <= at0 else s - at1
+    return any((a - e if e <= a else s - b) < own for a, b in others)
 
 
 def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:

@@ -206,7 +206,10 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     if ea.dimension == "age":
         kind = bool(x["same owner"])
     else:
-        specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen]
+        # a word nearer another figure of either sentence is that figure's (`3MB L2 cache`
+        # beside a clock speed): it cannot make a dispute of this one
+        specific = [w for w in shared if story.idf.get(w, story.unseen) >= SPECIFIC * story.unseen
+                    and w not in ea.borrowed | eb.borrowed]
         # a counted noun in common says "one quantity" when the story rarely counts it
         # (`pre-orders`); in a boxing story every other figure counts rounds
         noun_specific = bool(x["same noun"]) and story.idf.get(ea.noun or "", story.unseen) >= SPECIFIC * story.unseen

@@ -308,6 +308,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
     elif not is_word and not scaled and not span.qualifier and span.low is None and \
             P.NAME_BEFORE.search(text[max(0, start - 30):start]):
         return None  # a name and its number: "Halo 3", "Pixel 11"
+    elif not is_word and (spaced := P.SPACED_UNIT.match(text, span.end)):
+        kind, unit = "count", spaced["u"]  # `120 mph`, `2.66 GHz`
+        span.end = spaced.end()
     elif (noun := _count_noun(text, span.end)) is not None:
         if P.ANONYMOUS_SOURCES.match(text, noun[1]):
             return None  # "two people familiar with the matter" are sources, not a figure

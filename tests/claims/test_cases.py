@@ -87,6 +87,14 @@ def test_share(case: list) -> None:
     assert _evidence(sentence, text).share == share
 
 
+@pytest.mark.parametrize("case", _load("borrowed"), ids=lambda c: f"{c[1]} in {c[0]}")
+def test_borrowed_words(case: list) -> None:
+    sentence, text, theirs, own = case
+    e = _evidence(sentence, text)
+    assert all(word_keys(w)[0] in e.borrowed for w in theirs), sorted(e.borrowed)
+    assert not any(word_keys(w)[0] in e.borrowed for w in own), sorted(e.borrowed)
+
+
 @pytest.mark.parametrize("case", _load("spans"), ids=lambda c: c[0])
 def test_time_span(case: list) -> None:
     sentence, text, span, running = case
