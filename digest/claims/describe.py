@@ -68,12 +68,14 @@ UNITS: dict[str, tuple[str, float]] = {
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 #: Words before a number that make it an age: `aged 85`, `ages 6 and 16`, `age of 34`.
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age of|at the age of)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
+#: Someone's death at an age: `dies at 77`, `has died at 75`, `died in prison at 77`.
+_DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying)\b(?:\s+[\w.'’]+){0,4}?\s+at\s+$", re.IGNORECASE)
 #: An appositive age: `Ortiz, 35,` / `Jenkin, 23 and` / `Smith (45)`: a name, then the number alone.
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’\-\".]*\s*(?:,|\()\s*$")
-_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+(?!\d)|\s*[—–-]\s)")
+_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+and\s+(?!\d)|\s*[—–-]\s)")
 #: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
-_SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,\s+(?:and|but|had|was|has)\b|$)")
+_SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,|$)")
 #: How many content words either side of a figure are its context.
 WINDOW = 8
 
@@ -203,7 +205,7 @@ def is_age(f: Figure, text: str) -> bool:
         return False
     before = text[max(0, f.start - 40):f.start]
     after = text[f.end:f.end + 12]
-    if _AGE_BEFORE.search(before):
+    if _AGE_BEFORE.search(before) or _DIED_AT_BEFORE.search(before):
         return True
     if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(after):
         return True

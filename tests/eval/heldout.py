@@ -8,6 +8,7 @@ text is read from `../shared` at evaluation time:
 
     python -m tests.eval.heldout OUT             writes OUT/content/<story>/<doc>.md and OUT/truth.yaml
     python -m tests.eval.heldout --tuning OUT    the same for the tuning events
+    python -m tests.eval.heldout --train OUT     the same for the training events
 
 The tuning events (`tests/fixtures/tuning/`, same format) were annotated the same way, blind,
 to judge changes on besides the dev set: the pair model is not fitted on them, so they show how
@@ -27,6 +28,8 @@ SHARED = ROOT.parent / "shared" / "corpora" / "real-news-dev"
 RAW = SHARED / "raw"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 TUNING = ROOT / "tests" / "fixtures" / "tuning"
+#: Events annotated blind to fit the pair model on, besides the dev set (`tests/eval/fit.py`).
+TRAIN = ROOT / "tests" / "fixtures" / "train"
 
 #: A sentence end: a stop (and a closing quote), space, then a capital or an opening quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z\"“])")
@@ -85,8 +88,8 @@ def materialize(out: Path, folder: Path = HELDOUT) -> Path:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    which = TUNING if args[:1] == ["--tuning"] else HELDOUT
-    args = args[1:] if which is TUNING else args
+    which = {"--tuning": TUNING, "--train": TRAIN}.get(args[0] if args else "", HELDOUT)
+    args = args[1:] if which is not HELDOUT else args
     if len(args) != 1 or args[0].startswith("-"):
         sys.exit(__doc__)
     print(materialize(Path(args[0]), which))
