@@ -151,6 +151,13 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], spans: 
     years = Counter(m.figure.period[:4] for m in mentions
                     if m.figure.kind == "date" and m.figure.period and m.figure.period[:4].isdigit())
     year = int(min(years, key=lambda y: (-years[y], y))) if years else None
+    # the year the story gives each day of the year it dates in full: "July 24" is the "July 24,
+    # 2004" of another report, even in a story whose commonest year is 1973
+    day_years: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        period = m.figure.period or ""
+        if m.figure.kind == "date" and len(period) == 10 and period[:4].isdigit():
+            day_years[period[4:]][period[:4]] += 1
     currencies = Counter(m.figure.unit for m in mentions if m.figure.kind == "money")
     main = min(currencies, key=lambda c: (-currencies[c], c or "")) if currencies else None
     out = []
@@ -164,8 +171,11 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], spans: 
             e = replace(e, headline=True)
         if m.figure.kind == "date" and (m.figure.period or "").startswith("--") and year is not None:
             # "April 21" with no year (and no article date to take it from) is a day of the year
-            # the story's dated figures are in: it fits "April 21, 2018"
-            e = replace(e, interval=(e.interval[0] + year, e.interval[1] + year))
+            # another report gives it, else of the year the story's dated figures are in: it fits
+            # "April 21, 2018"
+            named = day_years.get((m.figure.period or "")[1:])
+            y = int(min(named, key=lambda k: (-named[k], k))) if named else year
+            e = replace(e, interval=(e.interval[0] + y, e.interval[1] + y))
         if _EARLIER_BEFORE.search(text, s0, m.figure.start) or (
                 year is not None and m.figure.kind != "date" and _year_of(m.period) is not None
                 and _year_of(m.period) < year):  # type: ignore[operator]
