@@ -350,6 +350,8 @@ def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
         return "whole"
     if (m := _OF_AFTER.match(after)) and any(g.start == f.end + m.end() for g in figures):
         return "part"
+    if f.kind in ("count", "number") and _MANNER_AFTER.match(after):
+        return "part"
     return None
 
 
@@ -357,6 +359,9 @@ def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
 _OF_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?")
 _OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
                         r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.IGNORECASE)
+#: `51 wins by knockout`, `51 by KO`, `51 wins coming by way of knockout`: the ones won, scored or made one way, a part of the count
+#: (not `by Smith`, who did it).
+_MANNER_AFTER = re.compile(r"(?:\s+[a-z]+(?:ing|ed))?\s+(?:by|via)\s+(?:an?\s+|way\s+of\s+)?(?:[a-z]{3,}|[A-Z]{2,4})\b(?![’'])")
 #: `his first 17 passes`, `the last three games`, `the next 10 days`: a run of them.
 _FIRST_BEFORE = re.compile(r"\b(?:the|his|her|its|their|our|my|your)\s+(?:first|last|final|next|previous|past)\s+$",
                            re.IGNORECASE)
