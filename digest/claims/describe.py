@@ -342,7 +342,7 @@ def _nearer_another(s: int, e: int, at0: int, at1: int, others: Sequence[tuple[i
 def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
     """Which part of a count `f` is (see `Evidence.share`); `figures` are its sentence's."""
     after, before = text[f.end:f.end + 60], text[max(0, f.start - 30):f.start]
-    if _DIFFERENCE_AFTER.match(after):
+    if _DIFFERENCE_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
         return "difference"
     if _FIRST_BEFORE.search(before):
         return "first"
@@ -359,6 +359,10 @@ def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
 _OF_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?")
 _OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
                         r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.IGNORECASE)
+#: `adding three years to his sentence`, `an additional $5 million`, `another 200 jobs`: what was
+#: added, not the total.
+_INCREMENT_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|an\s+additional|additional|an\s+extra|extra|another|a\s+further|"
+                               r"further)\s+(?:(?:about|some|nearly|roughly|almost|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
 #: `51 wins by knockout`, `51 by KO`, `51 wins coming by way of knockout`: the ones won, scored or made one way, a part of the count
 #: (not `by Smith`, who did it).
 _MANNER_AFTER = re.compile(r"(?:\s+[a-z]+(?:ing|ed))?\s+(?:by|via)\s+(?:an?\s+|way\s+of\s+)?(?:[a-z]{3,}|[A-Z]{2,4})\b(?![’'])")
