@@ -363,8 +363,8 @@ _OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|
 #: added, not the total.
 _INCREMENT_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|an\s+additional|additional|an\s+extra|extra|another|a\s+further|"
                                r"further)\s+(?:(?:about|some|nearly|roughly|almost|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
-#: `51 wins by knockout`, `51 by KO`, `51 wins coming by way of knockout`: the ones won, scored or made one way, a part of the count
-#: (not `by Smith`, who did it).
+#: `51 wins by knockout`, `51 by KO`, `51 wins coming by way of knockout`: the ones won, scored or
+#: made one way, a part of the count (not `by Smith`, who did it).
 _MANNER_AFTER = re.compile(r"(?:\s+[a-z]+(?:ing|ed))?\s+(?:by|via)\s+(?:an?\s+|way\s+of\s+)?(?:[a-z]{3,}|[A-Z]{2,4})\b(?![’'])")
 #: `his first 17 passes`, `the last three games`, `the next 10 days`: a run of them.
 _FIRST_BEFORE = re.compile(r"\b(?:the|his|her|its|their|our|my|your)\s+(?:first|last|final|next|previous|past)\s+$",

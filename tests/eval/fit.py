@@ -15,8 +15,11 @@ blind in the dev truth's format) add pairs the dev set's 15 events are too few t
 team's own stories (`tests/fixtures/unseen/`, with `unseen.yml`) add the beats the dev set
 lacks (deals, funding, earnings, budgets). A logistic regression (L2; scipy's L-BFGS-B, with
 each evidence feature's weight kept to its sign) gives one weight per feature, separately for
-pairs whose values agree, pairs whose values differ, and all pairs on the words alone (the
-`context` model, which decides disputes). The held-out and tuning events are never fitted on.
+pairs whose values agree, pairs whose values differ (the `differ` model, which decides
+disputes), and all pairs on the words alone (the `context` model, which lists doubtful pairs for
+the editor). The differ model leaves the training events out: they hold few disputes, and with
+them its probabilities fell so that fewer dev disputes passed its threshold. The held-out and
+tuning events are never fitted on.
 `--check` refits and fails if the result differs from the committed file.
 """
 
@@ -183,7 +186,8 @@ def fit() -> dict:
     agree are themselves evidence, values that differ are not)."""
     xs, ys = examples()
     out: dict = {"about": "Pair model of digest/claims/group.py, fitted by `make model` (tests/eval/fit.py) on "
-                          "pairs of mentions of the real-news dev set and the team's stories."}
+                          "pairs of mentions of the real-news dev set and the team's stories, and (agree and "
+                          "context) of the training events."}
     for part, agree in (("agree", 1.0), ("differ", 0.0), ("context", None)):
         rows = [(x, y) for x, y in zip(xs, ys, strict=True) if agree is None and not x.get("team")
                 or agree == 1.0 and x["agree"] == agree or agree == 0.0 and x["agree"] == agree and not x.get("train")]
