@@ -159,6 +159,10 @@ class Evidence:
     borrowed: frozenset[str] = frozenset()
     """Those of `near` that stand nearer another figure of the sentence than this one: that
     figure's words (`cache` in `2.4GHz ... with 3MB L2 cache`), no evidence of a dispute alone."""
+    names_one: bool = False
+    """It says which of several things is meant, not how much of one: a compound measure before a
+    name or `model` (`the 17-inch MacBook Pro`, `the 32-bit version`). Two such values are two
+    things, never a dispute."""
     listed: bool = False
     """Its sentence gives another value of the same kind and unit (`five hours of battery life
     and four hours with the 9600M`): one of several things, each told apart by words a pair
@@ -308,7 +312,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     return Evidence(dim, interval, words, frozenset(near), resolved,
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
                     running=running, span=span, place=place, share=_share(f, block_text, here),
-                    borrowed=frozenset(borrowed))
+                    borrowed=frozenset(borrowed),
+                    names_one=dim != "age" and bool(_COMPOUND.match(f.text) and _NAMED_AFTER.match(block_text, f.end)))
 
 
 
@@ -330,6 +335,12 @@ _LIST_JOINT = re.compile(r"^.{0,40}?(?:\band\b|\bor\b|,|;|\bwhile\b|\bvs\.?\b).{
 _PER_HOUR = re.compile(r"\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 #: A noun and "of" right before a bare number: `a mother of 12`, `a total of 13`.
 _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
+
+
+#: A compound measure (`17-inch`, `32-bit`, `2.66-GHz`) and what follows it when it says which
+#: thing is meant: a name (`MacBook Pro`) or `model`, `version`, `edition`.
+_COMPOUND = re.compile(r"^[\d.,/]+-[A-Za-z]+$")
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w\-]*|models?\b|versions?\b|editions?\b|variants?\b)")
 
 
 def _nearer_another(s: int, e: int, at0: int, at1: int, others: Sequence[tuple[int, int]]) -> bool:

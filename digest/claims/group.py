@@ -218,6 +218,7 @@ def score(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -> L
     # it was: it may agree (restating a background fact), never dispute
     strong = kind and not (x["other owner"] or x["other agent"] or x["other place"] or x["listed"] or x["year"] or x["other subject"]) \
         and ea.earlier == eb.earlier and not (ea.running and eb.running) and ea.share == eb.share \
+        and not (ea.names_one or eb.names_one) \
         and not (ea.dimension != eb.dimension and not _convertible(ea, eb)) \
         and p >= (DISPUTE_FAR if x["far apart"] else DISPUTE)
     # a word and its WordNet sense show as one word ("married"), the sense's own key never

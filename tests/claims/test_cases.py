@@ -95,6 +95,12 @@ def test_borrowed_words(case: list) -> None:
     assert not any(word_keys(w)[0] in e.borrowed for w in own), sorted(e.borrowed)
 
 
+@pytest.mark.parametrize("case", _load("names_one"), ids=lambda c: f"{c[1]} in {c[0]}")
+def test_names_one_thing(case: list) -> None:
+    sentence, text, names_one = case
+    assert _evidence(sentence, text).names_one is names_one
+
+
 @pytest.mark.parametrize("case", _load("spans"), ids=lambda c: c[0])
 def test_time_span(case: list) -> None:
     sentence, text, span, running = case
