@@ -171,10 +171,10 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], spans: 
             e = replace(e, headline=True)
         if m.figure.kind == "date" and (m.figure.period or "").startswith("--") and year is not None:
             # "April 21" with no year (and no article date to take it from) is a day of the year
-            # another report gives it, else of the year the story's dated figures are in: it fits
-            # "April 21, 2018"
+            # the story gives it in full (most often; else nearest the story's commonest year),
+            # else of the year the story's dated figures are in: it fits "April 21, 2018"
             named = day_years.get((m.figure.period or "")[1:])
-            y = int(min(named, key=lambda k: (-named[k], k))) if named else year
+            y = int(min(named, key=lambda k: (-named[k], abs(int(k) - year), k))) if named else year
             e = replace(e, interval=(e.interval[0] + y, e.interval[1] + y))
         if _EARLIER_BEFORE.search(text, s0, m.figure.start) or (
                 year is not None and m.figure.kind != "date" and _year_of(m.period) is not None

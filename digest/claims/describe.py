@@ -69,13 +69,19 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 #: Words before a number that make it an age: `aged 85`, `ages 6 and 16`, `age of 34`.
 _AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age of|at the age of)\s+(?:\d{1,3}\s+and\s+)?$", re.IGNORECASE)
 #: Someone's death at an age: `dies at 77`, `has died at 75`, `died in prison at 77`.
-_DIED_AT_BEFORE = re.compile(r"\b(?:die[sd]?|dying)\b(?:\s+[\w.'’]+){0,4}?\s+at\s+$", re.IGNORECASE)
+_DIED_AT_BEFORE = re.compile(r"(?<!\bwho )\b(?:die[sd]?|dying)\b(?:\s+(?!(?:stood|stands|was|were|is|put|rose|reached|"
+                             r"climbed|at)\b)(?:[\w'’]+|(?:[A-Z]\.){2,})){0,4}?\s+at\s+$", re.IGNORECASE)
+#: What may not follow an age after `died at`: a name or a street (`at 12 Elm Street`), a time.
+_NOT_AN_AGE_AFTER = re.compile(r"\s*(?:[A-Z]|[ap]\.?m\b|o'clock|:\d)")
 #: An appositive age: `Ortiz, 35,` / `Jenkin, 23 and` / `Smith (45)`: a name, then the number alone.
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’\-\".]*\s*(?:,|\()\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+and\s+(?!\d)|\s*[—–-]\s)")
 #: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
-_WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
-_SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,|$)")
+_WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?!It\b)[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
+#: After `She was 85`: the sentence ends, goes on with a conjunction, or credits a source (`LaRue
+#: was 75, the Biloxi Sun Herald reported`); not `Turnout was 55, down from 60`.
+_SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|,\s+(?:and|but|had|was|has)\b|"
+                                 r",\s+(?:[\w.'’\-]+\s+){0,5}?(?:said|says|reported|reports|according)\b|$)")
 #: How many content words either side of a figure are its context.
 WINDOW = 8
 
@@ -208,8 +214,8 @@ def is_age(f: Figure, text: str) -> bool:
     if f.kind != "number" or f.low is not None or not 0 < f.value < 120 or f.value != int(f.value):
         return False
     before = text[max(0, f.start - 40):f.start]
-    after = text[f.end:f.end + 12]
-    if _AGE_BEFORE.search(before) or _DIED_AT_BEFORE.search(before):
+    after = text[f.end:f.end + 60]
+    if _AGE_BEFORE.search(before) or (_DIED_AT_BEFORE.search(before) and not _NOT_AN_AGE_AFTER.match(text, f.end)):
         return True
     if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(after):
         return True
@@ -338,9 +344,11 @@ _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 
 
 #: A compound measure (`17-inch`, `32-bit`, `2.66-GHz`) and what follows it when it says which
-#: thing is meant: a name (`MacBook Pro`) or `model`, `version`, `edition`.
+#: thing is meant: a product's name, with a capital or a digit inside it (`MacBook`, `iPad`,
+#: `PS5`; not `Remington shotgun` or `Dayton man`), or `model`, `version`, `edition`.
 _COMPOUND = re.compile(r"^[\d.,/]+-[A-Za-z]+$")
-_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w\-]*|models?\b|versions?\b|editions?\b|variants?\b)")
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Za-z]*[a-z][A-Z][\w\-]*|[A-Z][A-Za-z\-]*\d[\w\-]*|models?\b|versions?\b|"
+                          r"editions?\b|variants?\b)")
 
 
 def _nearer_another(s: int, e: int, at0: int, at1: int, others: Sequence[tuple[int, int]]) -> bool:
@@ -353,7 +361,8 @@ def _nearer_another(s: int, e: int, at0: int, at1: int, others: Sequence[tuple[i
 def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
     """Which part of a count `f` is (see `Evidence.share`); `figures` are its sentence's."""
     after, before = text[f.end:f.end + 60], text[max(0, f.start - 30):f.start]
-    if _DIFFERENCE_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
+    if _DIFFERENCE_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or (
+            _ADD_BEFORE.search(before) and _TO_AFTER.match(after)):
         return "difference"
     if _FIRST_BEFORE.search(before):
         return "first"
@@ -372,11 +381,20 @@ _OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|
                         r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.IGNORECASE)
 #: `adding three years to his sentence`, `an additional $5 million`, `another 200 jobs`: what was
 #: added, not the total.
-_INCREMENT_BEFORE = re.compile(r"\b(?:add(?:s|ed|ing)?|an\s+additional|additional|an\s+extra|extra|another|a\s+further|"
-                               r"further)\s+(?:(?:about|some|nearly|roughly|almost|up\s+to|at\s+least)\s+)?$", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:an\s+additional|additional|an\s+extra|extra|another|a\s+further|further)\s+"
+                               r"(?:(?:about|some|nearly|roughly|almost|at\s+least)\s+)?$", re.IGNORECASE)
+#: `adding three years to his sentence`: an `add` verb counts an increment where `to` follows
+#: (`added 24 points` is scored; `adds up to $40 million` is a total).
+_ADD_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:(?:about|some|nearly|roughly|almost|another)\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\b")
 #: `51 wins by knockout`, `51 by KO`, `51 wins coming by way of knockout`: the ones won, scored or
-#: made one way, a part of the count (not `by Smith`, who did it).
-_MANNER_AFTER = re.compile(r"(?:\s+[a-z]+(?:ing|ed))?\s+(?:by|via)\s+(?:an?\s+|way\s+of\s+)?(?:[a-z]{3,}|[A-Z]{2,4})\b(?![’'])")
+#: made one way, a part of the count: one word for a way (not `by Smith` or `by police`, who did
+#: it, nor `by the end of March`, `by noon`, `by next year`, when).
+_MANNER_AFTER = re.compile(r"(?:\s+[a-z]+(?:ing|ed))?\s+(?:by|via)\s+(?:an?\s+|way\s+of\s+)?"
+                           r"(?!(?:the|this|that|these|those|his|her|its|their|our|next|last|then|now|noon|midnight|"
+                           r"early|late|mid|end|police|officers|deputies|troopers|agents|far|wide|narrow|margin|more|less|about|"
+                           r"around|some|up)\b)"
+                           r"(?:[a-z]{3,}(?<!s)|[A-Z]{2,4})\b(?![’'])")
 #: `his first 17 passes`, `the last three games`, `the next 10 days`: a run of them.
 _FIRST_BEFORE = re.compile(r"\b(?:the|his|her|its|their|our|my|your)\s+(?:first|last|final|next|previous|past)\s+$",
                            re.IGNORECASE)

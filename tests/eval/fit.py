@@ -50,7 +50,8 @@ SIGNS = {"cosine": 1, "near": 1, "same noun": 1, "same owner": 1, "same names": 
 
 
 def examples() -> tuple[list[dict[str, float]], list[int]]:
-    """Feature dicts and labels of the annotated pairs: the dev set's and the team's stories'."""
+    """Feature dicts and labels of the annotated pairs: the dev set's, the training events' (marked
+    `train`) and the team's stories' (marked `team`)."""
     truth = yaml.safe_load((DEV / "truth.yaml").read_text(encoding="utf-8"))
     team = yaml.safe_load(TEAM_TRUTH.read_text(encoding="utf-8"))
     captured: dict = {}
@@ -64,13 +65,11 @@ def examples() -> tuple[list[dict[str, float]], list[int]]:
     ys: list[int] = []
     G.cluster = spy
     tmp = tempfile.TemporaryDirectory()
-    train = yaml.safe_load(heldout.materialize(Path(tmp.name), heldout.TRAIN).read_text(encoding="utf-8"))
     try:
+        train = yaml.safe_load(heldout.materialize(Path(tmp.name), heldout.TRAIN).read_text(encoding="utf-8"))
         for content, items in ((DEV / "content", lambda slug: truth["stories"][slug]),
                                (Path(tmp.name) / "content", lambda slug: train["stories"][slug]),
                                (TEAM, lambda slug: _team_items(slug, team[slug]))):
-            if not content.is_dir():
-                continue
             errors: list = []
             for source in discover(content, errors):
                 story = make_story(source, read_story(source, content, errors), content=content)
