@@ -34,6 +34,7 @@ from digest.claims import context as C
 from digest.claims import subjects as S
 from digest.claims.status import PER_YEAR
 from digest.figures.numbers import DURATION_DAYS, QUALIFIER_CLASS, WORD_NUMBERS
+from digest.figures.patterns import ORDINAL_TEXT
 from digest.model import Figure
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -187,6 +188,9 @@ def dimension(f: Figure, age: bool) -> tuple[str, tuple[float, float]]:
             factor = PER_YEAR[f.per]
             return f"money:{f.unit}/year", (low * factor, high * factor)
         return f"money:{f.unit}" + (f"/{f.per}" if f.per else ""), (low, high)
+    if f.kind == "count" and f.unit and ORDINAL_TEXT.match(f.text):
+        # `the sixth round`, `his 2,292nd point`: a place in a series, compared only with places
+        return f"rank:{noun_of(f.unit)}", (low, high)
     if f.kind == "count" and f.unit:
         if f.unit in UNITS:
             dim, factor = UNITS[f.unit]

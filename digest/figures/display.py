@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from digest.figures.dates import describe_period
+from digest.figures.patterns import ORDINAL_TEXT
 from digest.model import Figure
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
@@ -24,6 +25,13 @@ def amount(value: float, unit: str | None = None) -> str:
     if unit and unit.isupper() and len(unit) == 3:
         return f"{unit} {text}"
     return text
+
+
+def ordinal(n: float) -> str:
+    """`6` -> `6th`, `2292` -> `2,292nd`, `11` -> `11th`."""
+    i = int(n)
+    suffix = "th" if 10 <= i % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(i % 10, "th")
+    return f"{i:,}{suffix}"
 
 
 def _trim(x: float) -> str:
@@ -50,6 +58,8 @@ def _value(v: float, f: Figure) -> str:
         return amount(v, f.unit)
     if f.kind == "percent":
         return f"{_trim(v)}%" if f.unit == "%" else f"{_trim(v)} {f.unit}"
+    if f.kind == "count" and f.unit and ORDINAL_TEXT.match(f.text):
+        return f"{ordinal(v)} {f.unit}"  # `the sixth round`: 6th round, not 6 round
     if f.kind in ("count", "duration"):
         return f"{amount(v)} {f.unit}" if f.unit else amount(v)
     if f.unit == "x":

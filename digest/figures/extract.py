@@ -113,6 +113,13 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
         figure = _read_number(text, m, year=year)
         if figure and free(figure.start, figure.end):
             keep(figure)
+    for m in P.ORDINAL_COUNT.finditer(text):
+        # `the sixth round`, `his 58th victory`, `an eighth straight win`: the Nth of a count
+        if free(m.start(), m.end()) and m["n"].lower() not in P.NOT_ORDINAL_NOUNS and (
+                m["streak"] or not P.ANOTHER_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+            word = m["o"].lower()
+            value = float(int(word[:-2].replace(",", ""))) if word[0].isdigit() else float(P.ORDINAL_WORDS[word])
+            keep(Figure(m.group(), "count", value, None, None, m["n"], None, m.start(), m.end()))
     for number in P.ONE_WORD.finditer(text) if "one" in low else ():
         person = P.ONE_PERSON_AFTER.match(text, number.end())
         if taken[number.start()] or not (person or (

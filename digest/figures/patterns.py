@@ -144,6 +144,28 @@ AGO = re.compile(r"\s+ago\b")
 MULTIPLE = re.compile(r"x\b")
 #: Up to three words after a number, one of which may be the counted noun.
 NOUN_WORDS = re.compile(r"(?:\s+(?:of\s+(?:the|his|her|their|its|our)\s+[A-Za-z]|[A-Za-z])[A-Za-z0-9'\-]*){1,3}")
+#: Ordinals from the second on, as words (`first` is rarely a count).
+ORDINAL_WORDS = {w: i for i, w in enumerate([
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth"], start=2)}
+#: An ordinal and the noun it counts: `the sixth round`, `his 58th victory`, `an eighth straight
+#: win`, `his 16th straight fight`, `his 2,292nd point`.
+ORDINAL_COUNT = re.compile(r"(?<![\d,])\b(?P<o>(?i:\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"))"
+                           r"\s+(?P<streak>(?:straight|consecutive|successive|career)\s+)?(?P<n>[a-z][a-z]{2,})\b(?!-)")
+#: A figure's text that starts with an ordinal (`sixth round`, `58th victory`).
+ORDINAL_TEXT = re.compile(r"(?i:\d[\d,]*(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\s")
+#: `a` or `an` right before an ordinal: `a second mother` is another one (`a third straight win` is
+#: still the third).
+ANOTHER_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+#: Nouns after an ordinal that name a place in a series, not a count: `the 21st century`, `the
+#: second half`, `Fifth Avenue`, `the third quarter`.
+NOT_ORDINAL_NOUNS = frozenset([
+    "quarter", "quarters", "half", "century", "centuries", "anniversary", "street", "avenue", "floor",
+    "grade", "amendment", "place", "party", "largest", "biggest", "best", "most", "highest", "lowest",
+    "generation", "degree", "hand", "class", "division", "district", "precinct", "ward", "annual", "day",
+    "week", "month", "year", "hour", "minute", "of", "and", "or", "to", "in", "on", "at", "for", "with",
+    "from", "by", "the", "overall", "pick", "time", "times"])
 #: Anonymous sourcing after a count of people: `two people familiar with the matter`.
 ANONYMOUS_SOURCES = re.compile(r"\s+(?:familiar with|close to|with (?:direct )?knowledge|briefed on|"
                                r"who (?:asked|spoke|declined)|speaking on condition)")
