@@ -279,13 +279,13 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
             weight = 1.0 / (1.0 + distance / 4.0)
             # a word nearer another figure of the sentence is that figure's more than this one's
             # (`with 3MB L2 cache` beside a clock speed; "killing two and wounding three")
-            theirs = side is not inside and _nearer_another(s, s + len(w), at0, at1, masked)
+            theirs = distance < 3 and side is not inside and _nearer_another(s, s + len(w), at0, at1, masked)
             for key in word_keys(lw):
                 words[key] = max(words.get(key, 0.0), weight)
                 if distance < 3:
                     near.add(key)
-                    if theirs:
-                        borrowed.add(key)
+                if theirs:
+                    borrowed.add(key)
             if side is not inside:
                 distance += 1
     if noun and noun != "person":
@@ -385,11 +385,11 @@ _OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|
                         r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.IGNORECASE)
 #: `adding three years to his sentence`, `an additional $5 million`, `another 200 jobs`: what was
 #: added, not the total.
-_INCREMENT_BEFORE = re.compile(r"\b(?:an\s+additional|additional|an\s+extra|extra|another|a\s+further|further)\s+"
-                               r"(?:(?:about|some|nearly|roughly|almost|at\s+least)\s+)?$", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:an\s+additional|additional|an\s+extra|extra|another|a\s+further|further)\s+$",
+                               re.IGNORECASE)
 #: `adding three years to his sentence`: an `add` verb counts an increment where `to` follows
 #: (`added 24 points` is scored; `adds up to $40 million` is a total).
-_ADD_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:(?:about|some|nearly|roughly|almost|another)\s+)?$", re.IGNORECASE)
+_ADD_BEFORE = re.compile(r"\badd(?:s|ed|ing)?\s+(?:another\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\b")
 #: `51 wins by knockout`, `51 by KO`, `51 wins coming by way of knockout`: the ones won, scored or
 #: made one way, a part of the count: one word for a way (not `by Smith` or `by police`, who did

@@ -118,7 +118,7 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
         if free(m.start(), m.end()) and m["n"].lower() not in P.NOT_ORDINAL_NOUNS and (
                 m["streak"] or not P.ANOTHER_BEFORE.search(text, max(0, m.start() - 4), m.start())):
             word = m["o"].lower()
-            value = float(int(word[:-2].replace(",", ""))) if word[0].isdigit() else float(P.ORDINAL_WORDS[word])
+            value = parse_number(word[:-2]) if word[0].isdigit() else float(P.ORDINAL_WORDS[word])
             keep(Figure(m.group(), "count", value, None, None, m["n"], None, m.start(), m.end()))
     for number in P.ONE_WORD.finditer(text) if "one" in low else ():
         person = P.ONE_PERSON_AFTER.match(text, number.end())
