@@ -96,7 +96,15 @@ def search(pg, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     pg.fill("#digest-search-q", query)
     pg.press("#digest-search-q", "Enter")
     pg.wait_for_selector(".pagefind-ui__result", timeout=15000)
-    return pg.locator(".pagefind-ui__result-title").all_inner_texts()  # type: ignore[no-any-return]
+    # results render one by one as their fragments load: read the titles once they stop changing
+    titles: list[str] = pg.locator(".pagefind-ui__result-title").all_inner_texts()
+    for _ in range(50):
+        pg.wait_for_timeout(200)
+        now = pg.locator(".pagefind-ui__result-title").all_inner_texts()
+        if now == titles:
+            break
+        titles = now
+    return titles
 
 
 FIGURE_QUERIES = (
