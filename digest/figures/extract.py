@@ -22,6 +22,9 @@ from digest.model import Figure
 _STOP_WORDS = frozenset(
     ["of", "the", "and", "to", "in", "on", "at", "by", "for", "with", "from", "a", "an", "or", "per", "than", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "its", "their", "this", "that", "which", "who", "whom", "whose", "it", "he", "she", "they", "we", "you", "his", "her", "our", "your", "into", "onto", "over", "under", "after", "before", "since", "until", "while", "when", "where", "year-over-year", "percent", "times"]
 )
+#: What follows a dash typed as a hyphen after a plural (`yards-breaking`, `defeats-and`): a
+#: word that does not make a compound with a plural before it.
+_GLUED_DASH_TAIL = re.compile(r"(?:and|but|or|the|a|an|which|who|that|his|her|its|their|[a-z]{3,}ing)$")
 #: Plural-looking words that are not counted nouns.
 _NOT_NOUNS = frozenset(
     ["this", "was", "has", "does", "is", "its", "plus", "across", "always", "perhaps", "whereas", "less", "thus", "yes", "us", "as", "his", "hers", "ours", "yours", "theirs", "news", "series", "various", "previous", "famous", "serious", "analysis", "basis", "crisis", "means", "focus", "bonus", "status", "campus", "virus"]
@@ -75,6 +78,9 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
     # a pattern runs only on text holding what it needs (a year's digits, a month, "quarter"):
     # one cheap look per block instead of a scan per pattern
     low = text.lower()
+    for m in P.PHONE_NUMBER.finditer(text):
+        # `call police on 0845 125 2222`, `dial 911`: a number to call, not a quantity
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     has_year = P.YEAR_DIGITS.search(text) is not None
     has_month = any(month in low for month in _MONTH_STEMS)
     for kind, pattern in P.DATE_PATTERNS:
@@ -461,6 +467,11 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+def _plural_like(lw: str) -> bool:
+    """Whether a lower-case word looks like a plural noun (`engineers`, not `class` or `status`)."""
+    return lw.endswith("s") and len(lw) > 3 and not lw.endswith(("ss", "us", "is", "'s")) and lw not in _NOT_NOUNS
+
+
 def _count_noun(text: str, pos: int) -> tuple[str, int] | None:
     """The counted noun after a number (`120 engineers` -> `engineers`) and where it ends."""
     m = P.NOUN_WORDS.match(text, pos)
@@ -469,14 +480,15 @@ def _count_noun(text: str, pos: int) -> tuple[str, int] | None:
     for i, word in enumerate(re.finditer(r"\s+(?:of\s+(?:the|his|her|their|its|our)\s+)?([A-Za-z][A-Za-z0-9'\-]*)",
                                          m.group())):
         w = word.group(1)
-        lw = w.lower()
         end = pos + word.end()
+        head, dash, tail = w.partition("-")
+        if dash and _GLUED_DASH_TAIL.match(tail) and _plural_like(head.lower()) and head[0].islower():
+            # a dash typed as a hyphen: `4,051 yards-breaking the record`, `three defeats-and`
+            w, end = head, pos + word.start(1) + len(head)
+        lw = w.lower()
         if lw in _STOP_WORDS:
             return None
-        if lw in _IRREGULAR_PLURALS or (
-            lw.endswith("s") and len(lw) > 3 and not lw.endswith(("ss", "us", "is", "'s"))
-            and lw not in _NOT_NOUNS and w[0].islower()
-        ):
+        if lw in _IRREGULAR_PLURALS or (_plural_like(lw) and w[0].islower()):
             return lw, end
         if i == 2 or not _MODIFIER.match(w):
             return None
