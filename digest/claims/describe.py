@@ -152,7 +152,8 @@ class Evidence:
     share: str | None = None
     """Which part of a count the figure is, where its words say: `part` (`29 of 34 passes`: the
     29), `whole` (the 34), `first` (`his first 17 passes`: a run, not a total) or `difference`
-    (`five rounds sooner than`, `three more than`); None for the count itself."""
+    (`five rounds sooner than`, `three more than`), `some` (`200,000 of the comments`: some of
+    a group whose whole count another figure may give); None for the count itself."""
     place: str | None = None
     """Where, as the figure's clause says before it (`In Patras, 2,000 students marched`): a
     city, country or state, or a name after `in` or `at`."""
@@ -168,8 +169,9 @@ class Evidence:
     figure's words (`cache` in `2.4GHz ... with 3MB L2 cache`), no evidence of a dispute alone."""
     names_one: bool = False
     """It says which of several things is meant, not how much of one: a compound measure before a
-    name or `model` (`the 17-inch MacBook Pro`, `the 32-bit version`). Two such values are two
-    things, never a dispute."""
+    name or `model` (`the 17-inch MacBook Pro`, `the 32-bit version`), or a person's place in a
+    series (`the third woman to lead the Academy`: the series differ from one sentence to the
+    next). Two such values are two things, never a dispute."""
     listed: bool = False
     """Its sentence gives another value of the same kind and unit (`five hours of battery life
     and four hours with the 9600M`): one of several things, each told apart by words a pair
@@ -323,7 +325,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
                     running=running, span=span, place=place, share=_share(f, block_text, here),
                     borrowed=frozenset(borrowed),
-                    names_one=dim != "age" and bool(_COMPOUND.match(f.text) and _NAMED_AFTER.match(block_text, f.end)))
+                    names_one=dim != "age" and bool(_COMPOUND.match(f.text) and _NAMED_AFTER.match(block_text, f.end)
+                                                    or _ordinal_person(f)))
 
 
 
@@ -355,6 +358,16 @@ _NAMED_AFTER = re.compile(r"\s+(?:[A-Za-z]*[a-z][A-Z][\w\-]*|[A-Z][A-Za-z\-]*\d[
                           r"editions?\b|variants?\b)")
 
 
+def _ordinal_person(f: Figure) -> bool:
+    """Whether the figure is a person's place in a series: `the third woman`, `the 12th player`."""
+    if not (f.kind == "count" and f.unit and ORDINAL_TEXT.match(f.text)):
+        return False
+    one = f.unit.lower()
+    many = {"man": "men", "woman": "women", "person": "people", "child": "children"}.get(one) or (
+        one[:-2] + "men" if one.endswith("man") else one + "s")
+    return many in PEOPLE_NOUNS
+
+
 def _nearer_another(s: int, e: int, at0: int, at1: int, others: Sequence[tuple[int, int]]) -> bool:
     """Whether the word at `s`-`e` stands nearer (in characters) one of `others` than the figure
     at `at0`-`at1`."""
@@ -376,13 +389,22 @@ def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
         return "part"
     if f.kind in ("count", "number") and _MANNER_AFTER.match(after):
         return "part"
+    if f.kind in ("count", "number") and (_PARTITIVE_AFTER.match(after) or _PARTITIVE_AFTER.search(f.text)):
+        return "some"
     return None
 
 
 #: `29 of 34`: the number before `of` and another number.
-_OF_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?")
-_OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
-                        r"\s+(?:out\s+)?of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$", re.IGNORECASE)
+#: A possessive name between them: `10 of the Saints' 16 games`, `three of Smith's five goals`.
+_OF_WHOSE = r"(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}(?:['’]s?|s['’])\s+)?"
+_OF_AFTER = re.compile(r"\s+(?:out\s+)?of\s+" + _OF_WHOSE)
+_OF_BEFORE = re.compile(r"(?:\b\d[\d,.]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+                        r"\s+(?:out\s+)?of\s+" + _OF_WHOSE + "$")
+#: `200,000 of the comments`, `three of them` (after the figure or inside its text, where the
+#: counted noun is read past `of the`): some of a group, not the group's count (a share
+#: of money or a percentage of the vote is still the quantity itself). Not after a possessive:
+#: `four of her co-workers`, `11 of his points` most often count the people or points themselves.
+_PARTITIVE_AFTER = re.compile(r"\s+(?:out\s+)?of\s+(?:the|these|those|them|us)\b", re.IGNORECASE)
 #: `adding three years to his sentence`, `an additional $5 million`, `another 200 jobs`: what was
 #: added, not the total.
 _INCREMENT_BEFORE = re.compile(r"\b(?:an\s+additional|additional|an\s+extra|extra|another|a\s+further|further)\s+$",

@@ -400,7 +400,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
                     and mentions[i].article != mentions[j].article:
                 doubtful.append((i, j, link.context))
             if link and ((link.score >= AGREE and link.context >= AGREE_CONTEXT
-                          and not _loose(e, evidence[j])) or link.strong):
+                          and not _loose(e, evidence[j]) and not _some_of(e, evidence[j])) or link.strong):
                 # values that agree only through an open end ("up to eight hours" and "five
                 # hours", "at least two" and "about 100") need the evidence a dispute needs
                 edges.append((-link.score, i, j, link))
@@ -505,6 +505,12 @@ def _loose(a: Evidence, b: Evidence) -> bool:
     """Whether two values agree only through an open end: `up to eight hours` and `five
     hours` (compatible, but the numbers the sources give are far apart)."""
     return compatible(a, b) and not (_closed(a) and _closed(b)) and _ratio(a, b) > 1.5
+
+
+def _some_of(a: Evidence, b: Evidence) -> bool:
+    """Whether one figure counts some of a group and the other does not (`more than 200,000 of
+    the comments` beside `235,000 comments`): values that fit, of two quantities."""
+    return (a.share == "some") != (b.share == "some")
 
 
 def _closed(e: Evidence) -> bool:
