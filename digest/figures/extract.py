@@ -128,7 +128,7 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
             keep(Figure(m.group(), "count", value, None, None, m["n"], None, m.start(), m.end()))
     for number in P.ONE_WORD.finditer(text) if "one" in low else ():
         person = P.ONE_PERSON_AFTER.match(text, number.end())
-        if taken[number.start()] or not (person or (
+        if taken[number.start()] or not (person or P.ONE_SPAN_AFTER.match(text, number.end()) or (
                 P.ONE_BEFELL_BEFORE.search(text, max(0, number.start() - 12), number.start())
                 and not P.ONE_NOT_AFTER.match(text, number.end()))):
             continue
@@ -214,7 +214,8 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
         currency = CURRENCY_SYMBOLS.get(cur["cur"].strip().lower(), cur["cur"].strip().upper())
         start -= len(cur["cur"])
     elif (not is_word and ((P.IDENTIFIER_BEFORE.search(before) and not P.MINUS_BEFORE.search(before)) or (
-            P.IDENTIFIER_AFTER.match(text, pos) and not _compound(text, pos) and not P.GLUED_UNIT.match(
+            P.IDENTIFIER_AFTER.match(text, pos) and not _compound(text, pos) and not P.PLUS_BEFORE_NOUN.match(text, pos)
+            and not P.GLUED_UNIT.match(
                 text, pos + (text[pos:pos + 1] == "-"))))
           and not P.SCALE.match(text, pos) and not P.MULTIPLE.match(text, pos)):
         return None  # part of a name or code: GPT-4, COVID-19, 4th
@@ -231,6 +232,9 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
         value, pos = value * 12, dozen.end()
     elif not is_word and (frac := P.MIXED_FRACTION.match(text, pos)):
         value, pos = value + int(frac["n"]) / int(frac["d"]), frac.end()
+    plus = P.PLUS_BEFORE_NOUN.match(text, pos)
+    if plus:
+        pos = plus.end()  # `20-plus years`: more than 20 years (the qualifier is set below)
     span = _Span(start, pos, value)
     figure_start = start
     between = P.BETWEEN_BEFORE.search(text[max(0, start - 40):start])
@@ -238,6 +242,8 @@ def _read_number(text: str, m: re.Match[str], *, year: int | None, one: bool = F
     qual = P.QUALIFIER_BEFORE.search(text[max(0, lead - 40):lead])
     if qual:
         span.qualifier = " ".join(qual["q"].lower().split())
+    elif plus:
+        span.qualifier = "plus"
 
     scaled = _scale(text, span, currency is not None)
     percent = P.PERCENT.match(text, span.end)

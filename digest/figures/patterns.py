@@ -123,7 +123,8 @@ MULTIPLE_AFTER_TWICE = re.compile(r"\s+(?:as|the|that|what|its|their|his|her|a|a
 #: "minus" (or the minus sign) before a number makes it negative: `minus five percent`, `−3%`.
 MINUS_BEFORE = re.compile(r"(?:\bminus[\s-]+|−)$", re.IGNORECASE)
 #: A game clock: `with 7:42 left`, `7:41 remaining` (a duration, not a time of day).
-GAME_CLOCK = re.compile(r":(?P<s>[0-5]\d)(?=\s+(?:left|remaining|to go|to play|on the clock)\b)")
+GAME_CLOCK = re.compile(r":(?P<s>[0-5]\d)(?=\s+(?:left|remaining|to go|to play|on the clock|"
+                        r"(?:into|of)\s+(?:the\s+)?(?:\w+\s+)?(?:round|quarter|half|period|inning|set|overtime|game|fight|bout)s?)\b)")
 #: Seconds after minutes: `7 minutes 41 seconds`, `2 minutes and 5 seconds`.
 AND_SECONDS = re.compile(r"\s+(?:and\s+)?(?P<s>[0-5]?\d)\s+seconds?\b")
 #: "one" as a count: before a noun for one person (`One person`, `one officer`), or after what
@@ -132,6 +133,8 @@ ONE_WORD = re.compile(r"\b[Oo]ne\b")
 ONE_PERSON_AFTER = re.compile(r"\s+(?:person|man|woman|child|boy|girl|teen|teenager|officer|deputy|worker|"
                               r"employee|student|victim|suspect|resident|soldier|civilian|passenger|climber|"
                               r"firefighter|protester)\b")
+#: "one" hyphenated to a unit of time: `a one-year extension`, `a one-game ban` is no time.
+ONE_SPAN_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b(?!-old)")
 ONE_BEFELL_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|leaving)\s+$")
 ONE_NOT_AFTER = re.compile(r"\s+of\b|-")
 #: `dozen` after a number word: `two dozen`, `three dozen`.
@@ -175,6 +178,8 @@ NOT_ORDINAL_NOUNS = frozenset([
 #: Anonymous sourcing after a count of people: `two people familiar with the matter`.
 ANONYMOUS_SOURCES = re.compile(r"\s+(?:familiar with|close to|with (?:direct )?knowledge|briefed on|"
                                r"who (?:asked|spoke|declined)|speaking on condition)")
+#: `-plus` between a number and its noun: `20-plus years`, `three-plus seasons` (more than).
+PLUS_BEFORE_NOUN = re.compile(r"-plus(?=\s+[a-z])")
 #: A qualifier after the figure: `$2 billion or more`, `$2 billion-plus`.
 TRAILING_QUALIFIER = re.compile(r"\s(?P<q>or more)\b|-(?P<p>plus)\b")
 
