@@ -415,9 +415,19 @@ def _with_evidence(claim: Claim, links: Sequence[G.Link]) -> Claim:
 def _unique_ids(claims: list[Claim]) -> list[Claim]:
     """Claims in a stable order with ids that are unique within the digest."""
     claims.sort(key=lambda c: (c.id, c.mentions[0].article, c.mentions[0].anchor))
+    taken = {c.id for c in claims}
     seen: Counter[str] = Counter()
     out = []
     for claim in claims:
         seen[claim.id] += 1
-        out.append(claim if seen[claim.id] == 1 else replace(claim, id=f"{claim.id}-{seen[claim.id]}"))
+        if seen[claim.id] == 1:
+            out.append(claim)
+            continue
+        # the second `deal-value` is `deal-value-2`, unless a claim is called that already
+        n = seen[claim.id]
+        while f"{claim.id}-{n}" in taken:
+            n += 1
+        seen[claim.id] = n
+        taken.add(f"{claim.id}-{n}")
+        out.append(replace(claim, id=f"{claim.id}-{n}"))
     return out

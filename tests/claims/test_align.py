@@ -144,3 +144,15 @@ def test_a_value_listed_with_another_of_its_kind_is_no_dispute(tmp_path: Path) -
              "b": "You get five hours of battery life with the base chip and four hours with the faster one."}
     s = reports(tmp_path, texts)
     assert [c for c in s.claims if c.status == "disputed"] == []
+
+
+def test_claim_ids_stay_unique_where_a_numbered_one_exists(seeds: Story) -> None:
+    """Two claims called `x` and one called `x-2` already: the second `x` is not `x-2` (a large
+    story made two claims one id, and the home page's labels failed on it)."""
+    from dataclasses import replace
+
+    from digest.claims.align import _unique_ids
+
+    c = seeds.claims[0]
+    ids = [claim.id for claim in _unique_ids([c, replace(c, id=f"{c.id}-2"), c, c])]
+    assert sorted(ids) == sorted({c.id, f"{c.id}-2", f"{c.id}-3", f"{c.id}-4"})
