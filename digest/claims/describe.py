@@ -61,9 +61,11 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("ounces", "oz"), ("mass", 0.028349523)),
     **dict.fromkeys(("tonnes", "tons"), ("mass", 1000.0)),
     "mph": ("speed", 1.609344), "kph": ("speed", 1.0), "kmh": ("speed", 1.0), "km/h": ("speed", 1.0),
-    **dict.fromkeys(("GB",), ("storage", 1.0)), "TB": ("storage", 1000.0), "MB": ("storage", 0.001),
-    "KB": ("storage", 1e-6),
-    "GHz": ("frequency", 1.0), "MHz": ("frequency", 0.001),
+    **dict.fromkeys(("GB", "gigabytes", "gigabyte"), ("storage", 1.0)),
+    **dict.fromkeys(("TB", "terabytes", "terabyte"), ("storage", 1000.0)),
+    **dict.fromkeys(("MB", "megabytes", "megabyte"), ("storage", 0.001)),
+    **dict.fromkeys(("KB", "kilobytes", "kilobyte"), ("storage", 1e-6)),
+    **dict.fromkeys(("GHz", "gigahertz"), ("frequency", 1.0)), **dict.fromkeys(("MHz", "megahertz"), ("frequency", 0.001)),
 }
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -240,7 +242,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     age = is_age(f, block_text)
     dim, interval = dimension(f, age)
     if dim == "length" and _PER_HOUR.match(block_text, f.end):
-        dim = "speed"  # "up to 120 miles per hour"
+        # "up to 120 miles per hour": a speed, in km/h as `120 mph` is (the length was in metres)
+        dim, interval = "speed", (interval[0] / 1000.0, interval[1] / 1000.0)
     elif dim == "number" and f.low is None and _PEOPLE_AFTER.match(block_text, f.end):
         dim = "count:person"  # "2 dead, 1 wounded"
     elif dim == "number" and (of := _NOUN_OF.search(block_text, max(0, f.start - 30), f.start)):

@@ -399,7 +399,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
             if link and not link.strong and link.context >= HELD_BACK and not compatible(e, evidence[j]) \
                     and mentions[i].article != mentions[j].article:
                 doubtful.append((i, j, link.context))
-            if link and ((link.score >= AGREE and link.context >= AGREE_CONTEXT
+            if link and ((link.score >= AGREE and (link.context >= AGREE_CONTEXT or _same_day(e, evidence[j]))
                           and not _loose(e, evidence[j]) and not _some_of(e, evidence[j])) or link.strong):
                 # values that agree only through an open end ("up to eight hours" and "five
                 # hours", "at least two" and "about 100") need the evidence a dispute needs
@@ -505,6 +505,13 @@ def _loose(a: Evidence, b: Evidence) -> bool:
     """Whether two values agree only through an open end: `up to eight hours` and `five
     hours` (compatible, but the numbers the sources give are far apart)."""
     return compatible(a, b) and not (_closed(a) and _closed(b)) and _ratio(a, b) > 1.5
+
+
+def _same_day(a: Evidence, b: Evidence) -> bool:
+    """Whether both give one day in full (`June 17, 1972` in two reports): a day of a story's
+    events that two sources name alike is one date, whatever the words around it."""
+    return a.dimension == b.dimension == "date" and a.interval == b.interval and \
+        a.interval[1] - a.interval[0] < 1.5 / 365
 
 
 def _some_of(a: Evidence, b: Evidence) -> bool:

@@ -94,10 +94,12 @@ SCALE_NOUN = re.compile(r"\s+(?P<n>magnitude)\b", re.IGNORECASE)
 SCALE_NOUN_BEFORE = re.compile(r"\b(?P<n>magnitude)\s+(?:of\s+)?$", re.IGNORECASE)
 #: A unit glued to a number: `2,000ft`, `320GB`, `2.5cm`, `2.99kg`, `2.66GHz`.
 GLUED_UNIT = re.compile(r"(?P<u>ft|km/h|km|cm|mm|kg|lbs?|GB|TB|MB|KB|GHz|MHz|mph|kph|kmh|sq ?ft|mAh|Wh|m)\b(?!/)")
-#: A unit symbol after a space: `120 mph`, `2.66 GHz`, `2.5 kg`, `70 km/h` (not `m`, which may be
+#: A unit symbol or a storage or frequency unit's name after a space: `120 mph`, `2.66 GHz`, `2.5
+#: kg`, `70 km/h`, `320 gigabyte` (not `m`, which may be
 #: a million, nor `in`, a preposition, nor `ft`, whose `5 ft 8 in` the feet-and-inches reading
 #: does not take yet).
-SPACED_UNIT = re.compile(r"[ \u00a0](?P<u>km/h|km|cm|mm|kg|lbs?|GB|TB|MB|KB|GHz|MHz|mph|kph|kmh|mAh|Wh)(?![\w/])")
+SPACED_UNIT = re.compile(r"[ \u00a0](?P<u>km/h|km|cm|mm|kg|lbs?|GB|TB|MB|KB|GHz|MHz|mph|kph|kmh|mAh|Wh|"
+                         r"(?:giga|mega|tera|kilo)(?:bytes?|hertz))(?![\w/])")
 #: After a bare number word, what makes it a figure: `three of them`, `killing four.`
 WORD_NUMBER_END = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b|\s*[,.;:)!?]")
 #: A time unit after the number: `18 months`, `a five-year plan`.
