@@ -188,6 +188,9 @@ def features(a: Mention, ea: Evidence, b: Mention, eb: Evidence, story: Story) -
         "date": float(dim == "date" and not year_only),
         "year": float(year_only),
         "duration": float(dim == "duration"),
+        # both sentences use the time span alike: the time between two events (`married two
+        # weeks ago`) or how long a state lasted (`served five months`)
+        "same span": float(bool(ea.span and ea.span == eb.span)),
     }
 
 

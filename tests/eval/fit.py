@@ -46,7 +46,7 @@ TEAM_TRUTH = ROOT / "tests" / "fixtures" / "unseen.yml"
 #: The sign each weight must have: evidence of one quantity (+), of two (-); others are free.
 SIGNS = {"cosine": 1, "near": 1, "same noun": 1, "same owner": 1, "same names": 1, "same measure": 1,
          "alone": 1, "telling": 1, "other owner": -1, "other agent": -1, "other subject": -1, "other place": -1, "other measure": -1,
-         "far apart": -1, "listed": -1, "same mate": 1, "one person's age": 1}
+         "far apart": -1, "listed": -1, "same mate": 1, "one person's age": 1, "same span": 1}
 
 
 def examples() -> tuple[list[dict[str, float]], list[int]]:
