@@ -66,6 +66,7 @@ UNITS: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("MB", "megabytes", "megabyte"), ("storage", 0.001)),
     **dict.fromkeys(("KB", "kilobytes", "kilobyte"), ("storage", 1e-6)),
     **dict.fromkeys(("GHz", "gigahertz"), ("frequency", 1.0)), **dict.fromkeys(("MHz", "megahertz"), ("frequency", 0.001)),
+    "kilohertz": ("frequency", 1e-6), "terahertz": ("frequency", 1000.0),
 }
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -366,9 +367,9 @@ def _ordinal_person(f: Figure) -> bool:
     if not (f.kind == "count" and f.unit and ORDINAL_TEXT.match(f.text)):
         return False
     one = f.unit.lower()
-    many = {"man": "men", "woman": "women", "person": "people", "child": "children"}.get(one) or (
-        one[:-2] + "men" if one.endswith("man") else one + "s")
-    return many in PEOPLE_NOUNS
+    many = {one + "s", one + "es", one[:-1] + "ies", one[:-3] + "men" if one.endswith("man") else one,
+            {"person": "people", "child": "children"}.get(one, one)}
+    return bool(many & PEOPLE_NOUNS)
 
 
 def _nearer_another(s: int, e: int, at0: int, at1: int, others: Sequence[tuple[int, int]]) -> bool:
@@ -392,8 +393,9 @@ def _share(f: Figure, text: str, figures: Sequence[Figure]) -> str | None:
         return "part"
     if f.kind in ("count", "number") and _MANNER_AFTER.match(after):
         return "part"
-    if f.kind in ("count", "number") and (_PARTITIVE_AFTER.match(after) or _PARTITIVE_AFTER.search(f.text)):
-        return "some"
+    if f.kind in ("count", "number") and (f.unit is None and _PARTITIVE_AFTER.match(after)
+                                          or _PARTITIVE_AFTER.search(f.text)):
+        return "some"  # not `12 members of the gang`, whose noun comes before `of the`
     return None
 
 

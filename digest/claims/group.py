@@ -511,16 +511,21 @@ def _loose(a: Evidence, b: Evidence) -> bool:
 
 
 def _same_day(a: Evidence, b: Evidence) -> bool:
-    """Whether both give one day in full (`June 17, 1972` in two reports): a day of a story's
-    events that two sources name alike is one date, whatever the words around it."""
+    """Whether both give one and the same day (`June 17, 1972` in two reports, or `June 17` in
+    a story that dates it in 1972): a day that two sources name alike is one date, whatever the
+    words around it."""
     return a.dimension == b.dimension == "date" and a.interval == b.interval and \
         a.interval[1] - a.interval[0] < 1.5 / 365
 
 
 def _some_of(a: Evidence, b: Evidence) -> bool:
-    """Whether one figure counts some of a group and the other does not (`more than 200,000 of
-    the comments` beside `235,000 comments`): values that fit, of two quantities."""
-    return (a.share == "some") != (b.share == "some")
+    """Whether one figure counts some of a group and the other, larger, may count the group
+    (`more than 200,000 of the comments` beside `235,000 comments`): values that fit, of two
+    quantities. `Two of the victims` beside `two victims` may be one count."""
+    if (a.share == "some") == (b.share == "some"):
+        return False
+    some, other = (a, b) if a.share == "some" else (b, a)
+    return other.interval[0] > some.interval[0]
 
 
 def _closed(e: Evidence) -> bool:

@@ -149,12 +149,15 @@ AGO = re.compile(r"\s+ago\b")
 MULTIPLE = re.compile(r"x\b")
 #: Up to three words after a number, one of which may be the counted noun.
 NOUN_WORDS = re.compile(r"(?:\s+(?:of\s+(?:the|his|her|their|its|our)\s+[A-Za-z]|[A-Za-z])[A-Za-z0-9'\-]*){1,3}")
+#: Not a group that counts what follows (`call 120 witnesses`, `0800 1234 567 24 hours a day`).
+_NOT_COUNTED = r"(?!\s+(?:[a-z]{3,}s|hours?|days?|minutes?)\b)"
 #: A telephone number or code: digit groups that start with a 0 (`0800 555 111`, `020 7946
 #: 0018`, `02134`) or with `+` and a country code, the North American `(555) 123-4567` and
 #: `555-123-4567`, or any number right after `call`, `dial`, `phone` or `ring` (`call 101`).
-PHONE_NUMBER = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[\s-]\(?\d+\)?)+|0\d{2,}(?:[\s-]\d+)*|"
-                          r"\(\d{3}\)\s?\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|"
-                          r"(?:(?<=\b[Cc]all )|(?<=\b[Dd]ial )|(?<=\b[Pp]hone )|(?<=\b[Rr]ing ))\d{3,}(?:[\s-]\d{3,})*)(?![\w.,]?\d)")
+PHONE_NUMBER = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:\s?\(0\)\d+|[\s-]\(?\d+\)?" + _NOT_COUNTED + r")(?:[\s-]\(?\d+\)?" + _NOT_COUNTED + r")*|"
+                          r"0\d{2,}(?:[\s-]\d+" + _NOT_COUNTED + r")*|\(\d{3}\)\s?\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|"
+                          r"(?:(?<=\b[Cc]all )|(?<=\b[Dd]ial )|(?<=\b[Pp]hone )|(?<=\b[Rr]ing ))\d{3,}" + _NOT_COUNTED
+                          + r"(?:[\s-]\d{3,}" + _NOT_COUNTED + r")*)(?![\w.,]?\d)")
 #: Ordinals from the second on, as words (`first` is rarely a count).
 ORDINAL_WORDS = {w: i for i, w in enumerate([
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
