@@ -367,8 +367,9 @@ def _ordinal_person(f: Figure) -> bool:
     if not (f.kind == "count" and f.unit and ORDINAL_TEXT.match(f.text)):
         return False
     one = f.unit.lower()
-    many = {one + "s", one + "es", one[:-1] + "ies", one[:-3] + "men" if one.endswith("man") else one,
-            {"person": "people", "child": "children"}.get(one, one)}
+    many = {one + "s", one + "es", one[:-1] + "ies", {"person": "people", "child": "children"}.get(one, one)}
+    if one.endswith("man"):
+        many.add(one[:-3] + "men")  # `woman`, `policeman`
     return bool(many & PEOPLE_NOUNS)
 
 

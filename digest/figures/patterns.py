@@ -136,7 +136,7 @@ ONE_PERSON_AFTER = re.compile(r"\s+(?:person|man|woman|child|boy|girl|teen|teena
                               r"employee|student|victim|suspect|resident|soldier|civilian|passenger|climber|"
                               r"firefighter|protester)\b")
 #: "one" hyphenated to a unit of time: `a one-year extension`, `a one-game ban` is no time.
-ONE_SPAN_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b(?!-old)")
+ONE_SPAN_AFTER = re.compile(rf"-(?:{_TIME_UNIT})\b(?!-old)")
 ONE_BEFELL_BEFORE = re.compile(r"\b(?:killing|killed|injuring|injured|wounding|wounded|leaving)\s+$")
 ONE_NOT_AFTER = re.compile(r"\s+of\b|-")
 #: `dozen` after a number word: `two dozen`, `three dozen`.
