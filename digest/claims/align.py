@@ -69,6 +69,12 @@ _EARLIER = re.compile(rf"\b(?:{_EARLIER_WORDS})\b", re.IGNORECASE)
 #: `in a separate attack`, `the previous record`.
 _EARLIER_BEFORE = re.compile(rf"\b(?:{_EARLIER_WORDS}|earlier this (?:year|month|week)|in (?:a|an) (?:earlier|previous|"
                              r"separate|similar) \w+|the (?:previous|last|old|former) \w+)\b", re.IGNORECASE)
+#: A record broken, the figure right after it: the old value, not the new one (`broke Newton's
+#: record of 4,051 yards`, `surpassing the mark of 2,290 points`, `beat the best of 9.58`).
+_BROKEN_RECORD = re.compile(r"\b(?:br(?:eak|eaks|eaking|oke|oken)|surpass(?:es|ed|ing)?|eclips(?:e|es|ed|ing)|"
+                            r"beat(?:s|ing|en)?|top(?:s|ped|ping)|pass(?:es|ed|ing)|smash(?:es|ed|ing)?|"
+                            r"shatter(?:s|ed|ing)?|better(?:s|ed|ing)?|exceed(?:s|ed|ing)?)\s+"
+                            r"(?:[\w.'’-]+\s+){0,5}?(?:record|mark|best)\s+(?:of|at)\s+$", re.IGNORECASE)
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w'’ \-]{1,40}):\s")
 
 
@@ -176,7 +182,7 @@ def _evidence(articles: Sequence[Article], naming: dict[str, list[str]], spans: 
             named = day_years.get((m.figure.period or "")[1:])
             y = int(min(named, key=lambda k: (-named[k], abs(int(k) - year), k))) if named else year
             e = replace(e, interval=(e.interval[0] + y, e.interval[1] + y))
-        if _EARLIER_BEFORE.search(text, s0, m.figure.start) or (
+        if _EARLIER_BEFORE.search(text, s0, m.figure.start) or _BROKEN_RECORD.search(text, s0, m.figure.start) or (
                 year is not None and m.figure.kind != "date" and _year_of(m.period) is not None
                 and _year_of(m.period) < year):  # type: ignore[operator]
             # dated before the story's events: "Earlier this year", or "In 2008, the bout went
