@@ -121,8 +121,11 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
             keep(figure)
     for m in P.ORDINAL_COUNT.finditer(text):
         # `the sixth round`, `his 58th victory`, `an eighth straight win`: the Nth of a count
+        joined = m["joined"] is not None
+        if joined and not P.COMPOUND_AFTER.match(text, m.end()):
+            continue  # `sixth-` joined to nothing after it is no count
         if free(m.start(), m.end()) and m["n"].lower() not in P.NOT_ORDINAL_NOUNS and (
-                m["streak"] or not P.ANOTHER_BEFORE.search(text, max(0, m.start() - 4), m.start())):
+                m["streak"] or joined or not P.ANOTHER_BEFORE.search(text, max(0, m.start() - 4), m.start())):
             word = m["o"].lower()
             value = parse_number(word[:-2]) if word[0].isdigit() else float(P.ORDINAL_WORDS[word])
             keep(Figure(m.group(), "count", value, None, None, m["n"], None, m.start(), m.end()))

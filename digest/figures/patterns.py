@@ -166,9 +166,13 @@ ORDINAL_WORDS = {w: i for i, w in enumerate([
 #: An ordinal and the noun it counts: `the sixth round`, `his 58th victory`, `an eighth straight
 #: win`, `his 16th straight fight`, `his 2,292nd point`.
 ORDINAL_COUNT = re.compile(r"(?<![\d,])\b(?P<o>(?i:\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"))"
-                           r"\s+(?P<streak>(?:straight|consecutive|successive|career)\s+)?(?P<n>[a-z][a-z]{2,})\b(?!-)")
-#: A figure's text that starts with an ordinal (`sixth round`, `58th victory`).
-ORDINAL_TEXT = re.compile(r"(?i:\d[\d,]*(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\s")
+                           r"(?:\s+(?P<streak>(?:straight|consecutive|successive|career)\s+)?|(?P<joined>-))"
+                           r"(?P<n>[a-z][a-z]{2,})\b(?!-)")
+#: After `sixth-round`: the noun it is joined to (`a sixth-round stoppage`); `a` before it is that
+#: noun's, so the ordinal still says which round.
+COMPOUND_AFTER = re.compile(r"\s+[a-z]{3,}\b")
+#: A figure's text that starts with an ordinal (`sixth round`, `sixth-round`, `58th victory`).
+ORDINAL_TEXT = re.compile(r"(?i:\d[\d,]*(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")[\s-]")
 #: `a` or `an` right before an ordinal: `a second mother` is another one (`a third straight win` is
 #: still the third).
 ANOTHER_BEFORE = re.compile(r"\b[Aa]n?\s+$")
@@ -179,7 +183,13 @@ NOT_ORDINAL_NOUNS = frozenset([
     "grade", "amendment", "place", "party", "largest", "biggest", "best", "most", "highest", "lowest",
     "generation", "degree", "hand", "class", "division", "district", "precinct", "ward", "annual", "day",
     "week", "month", "year", "hour", "minute", "of", "and", "or", "to", "in", "on", "at", "for", "with",
-    "from", "by", "the", "overall", "pick", "time", "times"])
+    "from", "by", "the", "overall", "pick", "time", "times", "rate", "tier", "string", "world", "guess",
+    "seeded", "ranked", "leading", "ever",
+    # function words: `to start the second but the champion was ready` counts no `but`
+    "but", "nor", "yet", "after", "before", "when", "while", "since", "than", "then", "that", "this",
+    "these", "those", "there", "was", "were", "are", "has", "had", "have", "will", "would", "could",
+    "should", "into", "over", "under", "through", "against", "during", "until", "who", "which", "where",
+    "its", "his", "her", "their", "she", "they", "not", "all", "also", "because", "about", "one"])
 #: Anonymous sourcing after a count of people: `two people familiar with the matter`.
 ANONYMOUS_SOURCES = re.compile(r"\s+(?:familiar with|close to|with (?:direct )?knowledge|briefed on|"
                                r"who (?:asked|spoke|declined)|speaking on condition)")
