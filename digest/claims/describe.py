@@ -167,6 +167,11 @@ class Evidence:
     """For a time span, how the sentence uses it: `offset` (the time between two events: `nine
     days earlier`, `two weeks ago`, `a week after`) or `stretch` (how long a state lasted: `in
     hospital for three weeks`, `a four year spell`); None where it does not say."""
+    to_date: bool = False
+    """The Nth of a series still going on, which is as many as there have been so far: one's
+    tenure (`in his 19th season with the club`) or a streak (`his 16th straight fight`); so it
+    may agree with a count of N of them (`19 seasons with the club`), where another place in a
+    series (`his 11th point of the night`) says nothing of how many there were in all."""
     borrowed: frozenset[str] = frozenset()
     """Those of `near` that stand nearer another figure of the sentence than this one: that
     figure's words (`cache` in `2.4GHz ... with 3MB L2 cache`), no evidence of a dispute alone."""
@@ -328,7 +333,8 @@ def describe(f: Figure, sentence: str, offset: int, block_text: str, names: Coun
     return Evidence(dim, interval, words, frozenset(near), resolved,
                     S.owner(found, sentence, at0, at1, age, canonical), agent, noun, listed=listed, mates=mates,
                     running=running, span=span, place=place, share=_share(f, block_text, here),
-                    borrowed=frozenset(borrowed),
+                    borrowed=frozenset(borrowed), to_date=dim.startswith("rank:") and bool(
+                        _TENURE_BEFORE.search(block_text, max(0, f.start - 16), f.start) or _STREAK.search(f.text)),
                     names_one=dim != "age" and bool(_COMPOUND.match(f.text) and _NAMED_AFTER.match(block_text, f.end)
                                                     or _ordinal_person(f)))
 
@@ -357,6 +363,10 @@ _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 #: A compound measure (`17-inch`, `32-bit`, `2.66-GHz`) and what follows it when it says which
 #: thing is meant: a product's name, with a capital or a digit inside it (`MacBook`, `iPad`,
 #: `PS5`; not `Remington shotgun` or `Dayton man`), or `model`, `version`, `edition`.
+#: Before an ordinal, a stretch one is in (`in his 19th season`, `in her third term`).
+_TENURE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|its)\s+$", re.IGNORECASE)
+#: In an ordinal's own text, a streak (`16th straight fight`, `eighth consecutive win`).
+_STREAK = re.compile(r"\s(?:straight|consecutive|successive)\s", re.IGNORECASE)
 _COMPOUND = re.compile(r"^[\d.,/]+-[A-Za-z]+$")
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Za-z]*[a-z][A-Z][\w\-]*|[A-Z][A-Za-z\-]*\d[\w\-]*|models?\b|versions?\b|"
                           r"editions?\b|variants?\b)")

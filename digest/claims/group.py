@@ -273,9 +273,15 @@ def _middle(iv: tuple[float, float]) -> float:
 
 
 def _bare_and_counted(a: Evidence, b: Evidence) -> bool:
-    """A bare number beside a count: `2,117` beside `2,117 points`."""
+    """A bare number beside a count: `2,117` beside `2,117 points`; or the Nth of a series beside
+    a count of N of it (`his 19th season with the club`, `19 seasons with the club`: the same
+    number, said two ways, where the series is still going: `Evidence.to_date`; they may agree,
+    never dispute)."""
     dims = {a.dimension, b.dimension}
-    return "number" in dims and any(d.startswith("count:") for d in dims)
+    if "number" in dims and any(d.startswith("count:") for d in dims):
+        return True
+    rank, count = (a, b) if a.dimension.startswith("rank:") else (b, a)
+    return rank.to_date and count.dimension == "count:" + rank.dimension.partition(":")[2]
 
 
 def _ratio(a: Evidence, b: Evidence) -> float:
@@ -363,9 +369,8 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     for i, e in enumerate(evidence):
         keys = set(e.words) | ({f"#{e.noun}"} if e.noun else set()) | {"*"}
         for k in keys:
-            index[(_family(e.dimension), k)].append(i)
-            if _family(e.dimension) != _family(e.dimension, bare=True):
-                index[(_family(e.dimension, bare=True), k)].append(i)
+            for fam in _families(e.dimension):
+                index[(fam, k)].append(i)
     def _pairable(i: int, j: int) -> bool:
         """Two articles' figures; or one article's two statements of one quantity (`$2B` in the
         headline, `$2 billion` in the text; or a headline that contradicts its text)."""
@@ -377,7 +382,7 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
         # candidates: mentions of the same dimension sharing the most telling words
         ranked: dict[int, float] = defaultdict(float)
         for k in sorted(set(e.words) | ({f"#{e.noun}"} if e.noun else set()), key=lambda w: (-idf.get(w, unseen), w))[:12]:
-            for fam in sorted({_family(e.dimension), _family(e.dimension, bare=True)}):
+            for fam in _families(e.dimension):
                 postings = index.get((fam, k), [])
                 if len(postings) > MAX_POSTINGS:
                     continue  # a word beside thousands of figures tells none of them apart
@@ -438,6 +443,16 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     # never a dispute; listed for the editor (`digest check`)
     held = sorted({(i, j, c) for i, j, c in doubtful if find(i) != find(j)}, key=lambda t: (-t[2], t[0], t[1]))
     return groups, held
+
+
+def _families(dimension: str) -> list[str]:
+    """The candidate keys a figure is filed and looked up under: its family, counts also with
+    bare numbers, and a place in a series also with the count of its noun (`his 19th season`
+    beside `19 seasons`)."""
+    found = {_family(dimension), _family(dimension, bare=True)}
+    if dimension.startswith("rank:"):
+        found.add("count:" + dimension.partition(":")[2])
+    return sorted(found)
 
 
 def _family(dimension: str, bare: bool = False) -> str:
