@@ -81,6 +81,8 @@ _NOT_AN_AGE_AFTER = re.compile(r"\s*(?:[A-Z]|[ap]\.?m\b|o'clock|:\d)")
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’\-\".]*\s*(?:,|\()\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+and\s+(?!\d)|\s*[—–-]\s)")
 #: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
+#: Right after `55-year`: the rest of an age typed without its second hyphen (`55-year old`).
+_OLD_AFTER = re.compile(r"[\s-]old\b")
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?!It\b)[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
 #: After `She was 85`: the sentence ends, goes on with a conjunction, or credits a source (`LaRue
 #: was 75, the Biloxi Sun Herald reported`); not `Turnout was 55, down from 60`.
@@ -224,7 +226,8 @@ def is_age(f: Figure, text: str) -> bool:
     """Whether the figure is someone's age: `35-year-old`, `85 years old`, `aged 85`, `Ortiz, 35,`,
     `She was 85.`"""
     if f.kind == "duration":
-        return f.unit == "years" and f.text.lower().endswith("old")
+        # `35-year-old`, `85 years old`; and `55-year old`, written without its second hyphen
+        return f.unit == "years" and (f.text.lower().endswith("old") or bool(_OLD_AFTER.match(text, f.end)))
     if f.kind != "number" or f.low is not None or not 0 < f.value < 120 or f.value != int(f.value):
         return False
     before = text[max(0, f.start - 40):f.start]
