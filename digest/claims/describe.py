@@ -81,6 +81,9 @@ _NOT_AN_AGE_AFTER = re.compile(r"\s*(?:[A-Z]|[ap]\.?m\b|o'clock|:\d)")
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’\-\".]*\s*(?:,|\()\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+and\s+(?!\d)|\s*[—–-]\s)")
 #: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
+#: After the first of two ages that share their `years old` (`two women -- 68 and 48-years-old`,
+#: `who were 61 and 48 years old`).
+_AGE_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+\d{1,3}[\s-]+years?[\s-]+old\b", re.IGNORECASE)
 #: Right after `55-year`: the rest of an age typed without its second hyphen (`55-year old`).
 _OLD_AFTER = re.compile(r"[\s-]old\b")
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?!It\b)[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
@@ -232,7 +235,8 @@ def is_age(f: Figure, text: str) -> bool:
         return False
     before = text[max(0, f.start - 40):f.start]
     after = text[f.end:f.end + 60]
-    if _AGE_BEFORE.search(before) or (_DIED_AT_BEFORE.search(before) and not _NOT_AN_AGE_AFTER.match(text, f.end)):
+    if _AGE_BEFORE.search(before) or _AGE_PAIR_AFTER.match(after) or (
+            _DIED_AT_BEFORE.search(before) and not _NOT_AN_AGE_AFTER.match(text, f.end)):
         return True
     if _APPOSITIVE_BEFORE.search(before) and _APPOSITIVE_AFTER.match(after):
         return True
