@@ -69,8 +69,8 @@ _EARLIER = re.compile(rf"\b(?:{_EARLIER_WORDS})\b", re.IGNORECASE)
 #: `in a separate attack`, `the previous record`.
 _EARLIER_BEFORE = re.compile(rf"\b(?:{_EARLIER_WORDS}|earlier this (?:year|month|week)|in (?:a|an) (?:earlier|previous|"
                              r"separate|similar) \w+|the (?:previous|last|old|former) \w+)\b", re.IGNORECASE)
-#: A record broken, the figure right after it: the old value, not the new one (`broke Newton's
-#: record of 4,051 yards`, `surpassing the mark of 2,290 points`, `beat the best of 9.58`); not
+#: A record broken, the figure right after it: the old value, not the new one (`broke Moreau's
+#: record of 212 goals`, `surpassing the mark of 2,290 points`, `beat the best of 9.58`); not
 #: `passing` (`a passing record of 4,374 yards` is a record set) nor `a better record of`.
 _BROKEN_RECORD = re.compile(r"\b(?:br(?:eak|eaks|eaking|oke|oken)|surpass(?:es|ed|ing)?|eclips(?:e|es|ed|ing)|"
                             r"beat(?:s|ing|en)?|top(?:s|ped|ping)|smash(?:es|ed|ing)?|"

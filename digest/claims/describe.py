@@ -81,10 +81,10 @@ _NOT_AN_AGE_AFTER = re.compile(r"\s*(?:[A-Z]|[ap]\.?m\b|o'clock|:\d)")
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’\-\".]*\s*(?:,|\()\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+and\s+(?!\d)|\s*[—–-]\s)")
 #: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
-#: After the first of two ages that share their `years old` (`two women -- 68 and 48-years-old`,
-#: `who were 61 and 48 years old`).
+#: After the first of two ages that share their `years old` (`two men -- 71 and 44-years-old`,
+#: `who were 19 and 23 years old`).
 _AGE_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+\d{1,3}[\s-]+years?[\s-]+old\b", re.IGNORECASE)
-#: Right after `55-year`: the rest of an age typed without its second hyphen (`55-year old`).
+#: Right after `61-year`: the rest of an age typed without its second hyphen (`61-year old`).
 _OLD_AFTER = re.compile(r"[\s-]old\b")
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?!It\b)[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
 #: After `She was 85`: the sentence ends, goes on with a conjunction, or credits a source (`LaRue
@@ -174,8 +174,8 @@ class Evidence:
     hospital for three weeks`, `a four year spell`); None where it does not say."""
     to_date: bool = False
     """The Nth of a series still going on, which is as many as there have been so far: one's
-    tenure (`in his 19th season with the club`) or a streak (`his 16th straight fight`); so it
-    may agree with a count of N of them (`19 seasons with the club`), where another place in a
+    tenure (`in his 14th season with the club`) or a streak (`his ninth straight fight`); so it
+    may agree with a count of N of them (`14 seasons with the club`), where another place in a
     series (`his 11th point of the night`) says nothing of how many there were in all."""
     borrowed: frozenset[str] = frozenset()
     """Those of `near` that stand nearer another figure of the sentence than this one: that
@@ -229,7 +229,7 @@ def is_age(f: Figure, text: str) -> bool:
     """Whether the figure is someone's age: `35-year-old`, `85 years old`, `aged 85`, `Ortiz, 35,`,
     `She was 85.`"""
     if f.kind == "duration":
-        # `35-year-old`, `85 years old`; and `55-year old`, written without its second hyphen
+        # `35-year-old`, `85 years old`; and `61-year old`, written without its second hyphen
         return f.unit == "years" and (f.text.lower().endswith("old") or bool(_OLD_AFTER.match(text, f.end)))
     if f.kind != "number" or f.low is not None or not 0 < f.value < 120 or f.value != int(f.value):
         return False
@@ -370,7 +370,7 @@ _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 #: A compound measure (`17-inch`, `32-bit`, `2.66-GHz`) and what follows it when it says which
 #: thing is meant: a product's name, with a capital or a digit inside it (`MacBook`, `iPad`,
 #: `PS5`; not `Remington shotgun` or `Dayton man`), or `model`, `version`, `edition`.
-#: Before an ordinal, a stretch one is in (`in his 19th season`, `in her third term`).
+#: Before an ordinal, a stretch one is in (`in his 14th season`, `in her third term`).
 _TENURE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|its)\s+$", re.IGNORECASE)
 #: In an ordinal's own text, a streak (`16th straight fight`, `eighth consecutive win`).
 _STREAK = re.compile(r"\s(?:straight|consecutive|successive)\s", re.IGNORECASE)

@@ -274,7 +274,7 @@ def _middle(iv: tuple[float, float]) -> float:
 
 def _bare_and_counted(a: Evidence, b: Evidence) -> bool:
     """A bare number beside a count: `2,117` beside `2,117 points`; or the Nth of a series beside
-    a count of N of it (`his 19th season with the club`, `19 seasons with the club`: the same
+    a count of N of it (`his 14th season with the club`, `14 seasons with the club`: the same
     number, said two ways, where the series is still going: `Evidence.to_date`; they may agree,
     never dispute)."""
     dims = {a.dimension, b.dimension}
@@ -447,8 +447,8 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
 
 def _families(dimension: str) -> list[str]:
     """The candidate keys a figure is filed and looked up under: its family, counts also with
-    bare numbers, and a place in a series also with the count of its noun (`his 19th season`
-    beside `19 seasons`)."""
+    bare numbers, and a place in a series also with the count of its noun (`his 14th season`
+    beside `14 seasons`)."""
     found = {_family(dimension), _family(dimension, bare=True)}
     if dimension.startswith("rank:"):
         found.add("count:" + dimension.partition(":")[2])
