@@ -80,12 +80,12 @@ _NOT_AN_AGE_AFTER = re.compile(r"\s*(?:[A-Z]|[ap]\.?m\b|o'clock|:\d)")
 #: An appositive age: `Ortiz, 35,` / `Jenkin, 23 and` / `Smith (45)`: a name, then the number alone.
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’\-\".]*\s*(?:,|\()\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|\s+and\s+(?!\d)|\s*[—–-]\s)")
-#: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
 #: After the first of two ages that share their `years old` (`two men -- 71 and 44-years-old`,
 #: `who were 19 and 23 years old`).
 _AGE_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+\d{1,3}[\s-]+years?[\s-]+old\b", re.IGNORECASE)
 #: Right after `61-year`: the rest of an age typed without its second hyphen (`61-year old`).
 _OLD_AFTER = re.compile(r"[\s-]old\b")
+#: `She was 85.`: a pronoun or name, was/is, the number, the end of the sentence.
 _WAS_AGE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?!It\b)[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
 #: After `She was 85`: the sentence ends, goes on with a conjunction, or credits a source (`LaRue
 #: was 75, the Biloxi Sun Herald reported`); not `Turnout was 55, down from 60`.
@@ -370,13 +370,13 @@ _NOUN_OF = re.compile(r"\b(?P<noun>[a-z]{3,})\s+of\s+$")
 #: A compound measure (`17-inch`, `32-bit`, `2.66-GHz`) and what follows it when it says which
 #: thing is meant: a product's name, with a capital or a digit inside it (`MacBook`, `iPad`,
 #: `PS5`; not `Remington shotgun` or `Dayton man`), or `model`, `version`, `edition`.
-#: Before an ordinal, a stretch one is in (`in his 14th season`, `in her third term`).
-_TENURE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|its)\s+$", re.IGNORECASE)
-#: In an ordinal's own text, a streak (`16th straight fight`, `eighth consecutive win`).
-_STREAK = re.compile(r"\s(?:straight|consecutive|successive)\s", re.IGNORECASE)
 _COMPOUND = re.compile(r"^[\d.,/]+-[A-Za-z]+$")
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Za-z]*[a-z][A-Z][\w\-]*|[A-Z][A-Za-z\-]*\d[\w\-]*|models?\b|versions?\b|"
                           r"editions?\b|variants?\b)")
+#: Before an ordinal, a stretch one is in (`in his 14th season`, `in her third term`).
+_TENURE_BEFORE = re.compile(r"\bin\s+(?:his|her|their|its)\s+$", re.IGNORECASE)
+#: In an ordinal's own text, a streak (`ninth straight fight`, `eighth consecutive win`).
+_STREAK = re.compile(r"\s(?:straight|consecutive|successive)\s", re.IGNORECASE)
 
 
 def _ordinal_person(f: Figure) -> bool:

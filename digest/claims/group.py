@@ -368,8 +368,9 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(evidence):
         keys = set(e.words) | ({f"#{e.noun}"} if e.noun else set()) | {"*"}
+        families = _families(e.dimension)
         for k in keys:
-            for fam in _families(e.dimension):
+            for fam in families:
                 index[(fam, k)].append(i)
     def _pairable(i: int, j: int) -> bool:
         """Two articles' figures; or one article's two statements of one quantity (`$2B` in the
@@ -381,8 +382,9 @@ def cluster(mentions: Sequence[Mention], evidence: Sequence[Evidence], origin: S
     for i, e in enumerate(evidence):
         # candidates: mentions of the same dimension sharing the most telling words
         ranked: dict[int, float] = defaultdict(float)
+        families = _families(e.dimension)
         for k in sorted(set(e.words) | ({f"#{e.noun}"} if e.noun else set()), key=lambda w: (-idf.get(w, unseen), w))[:12]:
-            for fam in _families(e.dimension):
+            for fam in families:
                 postings = index.get((fam, k), [])
                 if len(postings) > MAX_POSTINGS:
                     continue  # a word beside thousands of figures tells none of them apart

@@ -124,7 +124,8 @@ def extract_figures(text: str, /, *, year: int | None = None) -> list[Figure]:
         joined = m["joined"] is not None
         if joined and not P.COMPOUND_AFTER.match(text, m.end()):
             continue  # `sixth-` joined to nothing after it is no count
-        if free(m.start(), m.end()) and m["n"].lower() not in P.NOT_ORDINAL_NOUNS and (
+        noun = m["n"].lower()
+        if free(m.start(), m.end()) and noun not in P.NOT_ORDINAL_NOUNS and noun not in _STOP_WORDS and (
                 m["streak"] or joined or not P.ANOTHER_BEFORE.search(text, max(0, m.start() - 4), m.start())):
             word = m["o"].lower()
             value = parse_number(word[:-2]) if word[0].isdigit() else float(P.ORDINAL_WORDS[word])
